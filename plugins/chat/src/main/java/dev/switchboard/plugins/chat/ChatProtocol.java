@@ -1,0 +1,44 @@
+package dev.switchboard.plugins.chat;
+
+import dev.switchboard.api.ConfigException;
+import dev.switchboard.api.Handler;
+import dev.switchboard.api.Protocol;
+import dev.switchboard.api.ServiceContext;
+import dev.switchboard.api.StatusSource;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * A multi-room line chat for telnet and nc users. Settings (all optional): {@code motd},
+ * {@code default-room}, {@code max-line}, {@code max-queued}, {@code flood-burst},
+ * {@code flood-interval} ({@code 0s} turns flood control off), {@code login-timeout},
+ * {@code shutdown-message}. The service publishes a status section under its own name with its rooms,
+ * member counts and counters.
+ */
+@Extension
+public final class ChatProtocol implements Protocol {
+
+    @Override
+    public String name() {
+        return "chat";
+    }
+
+    @Override
+    public Handler open(ServiceContext context) throws ConfigException {
+        ChatConfig config = ChatConfig.read(context.settings());
+        ChatHandler handler = new ChatHandler(config, context.clock());
+        String name = context.serviceName();
+        context.publish(new StatusSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Map<String, Object> snapshot() {
+                return handler.chat().snapshot();
+            }
+        });
+        return handler;
+    }
+}
