@@ -61,6 +61,8 @@ class ChatConversationTest {
             other.awaitLineStartingWith("* choose a nickname");
             other.send("server");
             other.expect("* nickname server is reserved");
+            alice.send("/who");
+            alice.awaitLine("* in lobby (1): Alice");
         }
     }
 
@@ -143,6 +145,8 @@ class ChatConversationTest {
             // The old name is free again.
             try (ChatClient newcomer = ChatClient.login(server.port(), "alice")) {
                 bob.awaitLine("* alice joined lobby");
+                newcomer.send("/who");
+                newcomer.awaitLine("* in lobby (3): Alicia, bob, alice");
             }
         }
     }

@@ -15,6 +15,7 @@ final class ChatServer implements AutoCloseable {
 
     private final Path dir;
     private final Switchboard switchboard;
+    private boolean closed;
 
     private ChatServer(Path dir, Switchboard switchboard) {
         this.dir = dir;
@@ -49,9 +50,13 @@ final class ChatServer implements AutoCloseable {
         return switchboard.status().sources().get("chat");
     }
 
-    /** Drains and stops the daemon (returns once every client is gone or the grace time is up). */
+    /** Drains and stops the daemon (returns once every client is gone or the grace time is up); idempotent. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         switchboard.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
