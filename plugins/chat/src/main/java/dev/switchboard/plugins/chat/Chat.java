@@ -70,6 +70,9 @@ final class Chat {
     Optional<String> login(Client client, String nick) {
         lock.lock();
         try {
+            if (!connected.contains(client)) {
+                return Optional.of("* disconnected"); // cut off meanwhile: its connection is closing
+            }
             Optional<String> problem = nickProblem(client, nick);
             if (problem.isEmpty()) {
                 nicks.put(Names.key(nick), client);
@@ -86,6 +89,9 @@ final class Chat {
     Optional<String> rename(Client client, String nick) {
         lock.lock();
         try {
+            if (client.room() == null) {
+                return Optional.empty(); // cut off meanwhile
+            }
             Optional<String> problem = nickProblem(client, nick);
             if (problem.isEmpty()) {
                 String old = client.nick();
@@ -118,6 +124,9 @@ final class Chat {
     void join(Client client, String name) {
         lock.lock();
         try {
+            if (client.room() == null) {
+                return; // cut off meanwhile
+            }
             if (!Names.valid(name)) {
                 send(client, "* invalid room name: use " + Names.RULE);
             } else if (Names.key(name).equals(Names.key(client.room().name()))) {
@@ -144,6 +153,9 @@ final class Chat {
     private void relay(Client client, String line) {
         lock.lock();
         try {
+            if (client.room() == null) {
+                return; // cut off meanwhile
+            }
             relayed.incrementAndGet();
             broadcast(client.room(), line);
         } finally {
@@ -185,6 +197,9 @@ final class Chat {
         lock.lock();
         try {
             Room room = client.room();
+            if (room == null) {
+                return "* you are not in a room";
+            }
             StringJoiner list = new StringJoiner(", ",
                     "* in " + room.name() + " (" + room.members().size() + "): ", "");
             room.members().forEach(m -> list.add(m.nick()));
@@ -196,7 +211,12 @@ final class Chat {
 
     /** Sends a line to one client; cuts the client off if its outbox is full. */
     void send(Client client, String text) {
-        if (!client.outbox().offer(Outbox.Line.text(clock.millis(), text))) {
+        deliver(client, Outbox.Line.text(clock.millis(), text));
+    }
+
+    /** Queues a line for one client; cuts the client off if its outbox is full. */
+    void deliver(Client client, Outbox.Line line) {
+        if (!client.outbox().offer(line)) {
             cutOffSlow(client);
         }
     }
@@ -208,10 +228,8 @@ final class Chat {
     void remove(Client client, String reason) {
         lock.lock();
         try {
-            if (!connected.remove(client)) {
-                return;
-            }
-            if (client.nick() != null) {
+            connected.remove(client);
+            if (client.nick() != null && nicks.get(Names.key(client.nick())) == client) {
                 nicks.remove(Names.key(client.nick()));
             }
             if (client.room() != null) {

@@ -44,7 +44,7 @@ final class Session {
         this.connection = connection;
         this.client = client;
         this.reader = new TelnetLineReader(connection.input(), config.maxLine(),
-                reply -> client.outbox().offer(Outbox.Line.raw(reply)));
+                reply -> chat.deliver(client, Outbox.Line.raw(reply)));
         this.flood = new FloodGuard(config.floodBurst(), config.floodInterval(), System::nanoTime);
     }
 
