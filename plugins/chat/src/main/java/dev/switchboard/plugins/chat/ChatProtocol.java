@@ -12,8 +12,8 @@ import org.pf4j.Extension;
  * A multi-room line chat for telnet and nc users. Settings (all optional): {@code motd},
  * {@code default-room}, {@code max-line}, {@code max-queued}, {@code flood-burst},
  * {@code flood-interval} ({@code 0s} turns flood control off), {@code login-timeout},
- * {@code shutdown-message}. The service publishes a status section under its own name with its rooms,
- * member counts and counters.
+ * {@code shutdown-message}. Each service publishes a status section named {@code chat} with its rooms,
+ * member counts and counters (the daemon tells two chat services' sections apart).
  */
 @Extension
 public final class ChatProtocol implements Protocol {
@@ -27,11 +27,10 @@ public final class ChatProtocol implements Protocol {
     public Handler open(ServiceContext context) throws ConfigException {
         ChatConfig config = ChatConfig.read(context.settings());
         ChatHandler handler = new ChatHandler(config, context.clock());
-        String name = context.serviceName();
         context.publish(new StatusSource() {
             @Override
             public String name() {
-                return name;
+                return "chat";
             }
 
             @Override
