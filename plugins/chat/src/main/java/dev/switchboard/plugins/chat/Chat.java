@@ -30,6 +30,9 @@ final class Chat {
     /** How long a client gets at shutdown to take its backlog and the notice. */
     static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
 
+    /** A socket write taking longer than this means the client has stopped reading. */
+    static final long STALLED_NANOS = Duration.ofMillis(10).toNanos();
+
     private final String defaultRoom;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -140,24 +143,28 @@ final class Chat {
         }
     }
 
-    /** Relays a line from the client to its room. */
-    void say(Client client, String text) {
-        relay(client, "<" + client.nick() + "> " + text);
+    /**
+     * Relays a line from the client to its room.
+     *
+     * @return the busiest receiver that is keeping up but falling behind, for the sender to pace itself on
+     */
+    Optional<Outbox> say(Client client, String text) {
+        return relay(client, "<" + client.nick() + "> " + text);
     }
 
-    /** Relays an action ({@code /me}) to the client's room. */
-    void act(Client client, String action) {
-        relay(client, "* " + client.nick() + " " + action);
+    /** Relays an action ({@code /me}) to the client's room; returns as {@link #say} does. */
+    Optional<Outbox> act(Client client, String action) {
+        return relay(client, "* " + client.nick() + " " + action);
     }
 
-    private void relay(Client client, String line) {
+    private Optional<Outbox> relay(Client client, String line) {
         lock.lock();
         try {
             if (client.room() == null) {
-                return; // cut off meanwhile
+                return Optional.empty(); // cut off meanwhile
             }
             relayed.incrementAndGet();
-            broadcast(client.room(), line);
+            return broadcast(client.room(), line);
         } finally {
             lock.unlock();
         }
@@ -313,15 +320,29 @@ final class Chat {
         }
     }
 
-    /** Offers a line to every member; members that cannot take it are cut off afterwards. */
-    private void broadcast(Room room, String text) {
+    /**
+     * Offers a line to every member; members that cannot take it are cut off afterwards.
+     *
+     * @return the member outbox most over half full whose writer is not stuck on its socket, if any
+     */
+    private Optional<Outbox> broadcast(Room room, String text) {
         Outbox.Line line = Outbox.Line.text(clock.millis(), text);
         List<Client> slow = new ArrayList<>(0);
+        Outbox busiest = null;
+        int most = 0;
         for (Client member : room.members()) {
-            if (!member.outbox().offer(line)) {
+            Outbox outbox = member.outbox();
+            if (!outbox.offer(line)) {
                 slow.add(member);
+                continue;
+            }
+            int backlog = outbox.backlog();
+            if (backlog > outbox.capacity() / 2 && backlog > most && !outbox.stalled(STALLED_NANOS)) {
+                busiest = outbox;
+                most = backlog;
             }
         }
         slow.forEach(this::cutOffSlow);
+        return Optional.ofNullable(busiest);
     }
 }

@@ -62,10 +62,13 @@ final class Outbox implements Runnable {
     private final ScheduledExecutorService closer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
+    private final Condition drained = lock.newCondition();
     private final ArrayDeque<Line> queue = new ArrayDeque<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private State state = State.OPEN;
     private volatile boolean timestamps;
+    /** When the writer entered the socket write it is in, or 0: a long one means the client is not reading. */
+    private volatile long writingSince;
 
     /**
      * @param connection the client; only this outbox's writer writes to it
@@ -95,7 +98,9 @@ final class Outbox implements Runnable {
                 return false;
             }
             queue.add(line);
-            ready.signal();
+            if (queue.size() == 1) {
+                ready.signal(); // the writer only ever waits on an empty queue: wake it once, not per line
+            }
             return true;
         } finally {
             lock.unlock();
@@ -146,6 +151,45 @@ final class Outbox implements Runnable {
         }
     }
 
+    /** @return how many lines wait to be sent */
+    int backlog() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the most lines that may wait */
+    int capacity() {
+        return capacity;
+    }
+
+    /**
+     * @return true when the writer has been stuck in one socket write for longer than {@code nanos}: the
+     *     client is not reading, as opposed to a writer that is merely waiting for a processor
+     */
+    boolean stalled(long nanos) {
+        long since = writingSince;
+        return since != 0 && System.nanoTime() - since > nanos;
+    }
+
+    /**
+     * Waits until fewer than {@code lines} lines are queued, the outbox closes, or {@code nanos} pass.
+     * Used by a fast sender to let busy writers catch up; never called with a lock held.
+     */
+    void awaitBacklogBelow(int lines, long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.size() >= lines && state == State.OPEN && nanos > 0) {
+                nanos = drained.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return true if the writer finished within {@code timeout} */
     boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -165,10 +209,12 @@ final class Outbox implements Runnable {
         try {
             while (true) {
                 State after = takeBatch(batch);
+                writingSince = System.nanoTime();
                 for (Line line : batch) {
                     write(out, line);
                 }
                 out.flush();
+                writingSince = 0;
                 batch.clear();
                 if (after != State.OPEN) {
                     close = after == State.CLOSING;
@@ -199,6 +245,7 @@ final class Outbox implements Runnable {
             }
             batch.addAll(queue);
             queue.clear();
+            drained.signalAll();
             return state;
         } finally {
             lock.unlock();

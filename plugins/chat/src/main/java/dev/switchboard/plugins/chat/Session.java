@@ -3,6 +3,7 @@ package dev.switchboard.plugins.chat;
 import dev.switchboard.api.Connection;
 import dev.switchboard.api.LineTooLongException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,6 +28,9 @@ final class Session {
         "*   /quit [REASON]    leave",
         "* anything else is said to your room; start a line with // to say something beginning with /",
     };
+
+    /** The longest a sender waits for one busy receiver's writer per line. */
+    private static final long PACE_NANOS = Duration.ofMillis(50).toNanos();
 
     private final Chat chat;
     private final ChatConfig config;
@@ -133,13 +137,13 @@ final class Session {
         return Optional.empty();
     }
 
-    private void handle(String line) {
+    private void handle(String line) throws InterruptedIOException {
         if (!line.startsWith("/")) {
-            chat.say(client, line);
+            pace(chat.say(client, line));
             return;
         }
         if (line.startsWith("//")) {
-            chat.say(client, line.substring(1));
+            pace(chat.say(client, line.substring(1)));
             return;
         }
         int space = line.indexOf(' ');
@@ -153,7 +157,7 @@ final class Session {
                 if (argument.isEmpty()) {
                     say("* usage: /me ACTION");
                 } else {
-                    chat.act(client, argument);
+                    pace(chat.act(client, argument));
                 }
                 break;
             case "/msg":
@@ -184,6 +188,24 @@ final class Session {
             default:
                 say("* unknown command " + command + "; /help lists the commands");
                 break;
+        }
+    }
+
+    /**
+     * A sender faster than the room's writers (they wait for a processor, not for their clients) waits
+     * here, holding no lock, until the busiest has caught up to a quarter full, for at most
+     * {@link #PACE_NANOS}: without this a burst could overflow healthy clients' queues. Writers stuck on
+     * a socket are never waited for; their clients are cut off when their queues fill.
+     */
+    private void pace(Optional<Outbox> busiest) throws InterruptedIOException {
+        if (busiest.isPresent()) {
+            Outbox outbox = busiest.get();
+            try {
+                outbox.awaitBacklogBelow(outbox.capacity() / 4, PACE_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while pacing");
+            }
         }
     }
 
