@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one chat service. Each client gets two threads: the daemon's, which runs {@link #serve} and
- * only reads, and a writer of its own that drains the client's bounded {@link Outbox}, so that sending
- * to a client never blocks anyone. On Java 21+ both are virtual.
+ * Serves one chat service. The daemon's thread for a client runs {@link #serve} and only reads; what
+ * the client is sent goes through its bounded {@link Outbox}, whose writer task runs on a thread of
+ * its own while there is something to send, so that sending to a client never blocks anyone.
  */
 final class ChatHandler implements Handler {
 
@@ -46,7 +46,6 @@ final class ChatHandler implements Handler {
     public void serve(Connection connection) throws IOException {
         Outbox outbox = new Outbox(connection, config.maxQueued(), clock, closer);
         Client client = new Client(outbox, String.valueOf(connection.remoteAddress()));
-        Threads.start("chat-writer", outbox);
         Session session = new Session(chat, config, connection, client);
         try {
             if (chat.connect(client)) {

@@ -21,17 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What waits to be sent to one client, and the writer that sends it.
+ * What waits to be sent to one client, and the writing of it.
  *
  * <p>Anyone may {@link #offer} a line from any thread without ever blocking: the queue is bounded,
  * and a full queue is reported to the caller (the client is too slow and is to be cut off) instead of
- * waiting for it. The writer runs on its own thread ({@link #run}), the only one that touches the
- * connection's output; it sends what has queued up in batches and flushes when the queue is empty.
+ * waiting for it. A writer task, started on {@link Threads#writers()} only while there is something
+ * to send, is the only one that touches the connection's output: it sends what has queued up in
+ * batches, flushes, and ends when the queue is empty. An idle client therefore costs no thread.
  *
- * <p>It uses a lock and condition rather than {@code synchronized}: a virtual thread waiting inside a
- * monitor pins its carrier on Java 21, and there is one waiting writer per idle client.
+ * <p>It uses a lock and conditions rather than {@code synchronized}: a virtual thread waiting inside a
+ * monitor pins its carrier on Java 21.
  */
-final class Outbox implements Runnable {
+final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("'['HH:mm:ss'] '");
@@ -61,11 +62,12 @@ final class Outbox implements Runnable {
     private final Clock clock;
     private final ScheduledExecutorService closer;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition ready = lock.newCondition();
     private final Condition drained = lock.newCondition();
     private final ArrayDeque<Line> queue = new ArrayDeque<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private State state = State.OPEN;
+    /** A writer task has been started and has not yet found the queue empty. */
+    private boolean writing;
     private volatile boolean timestamps;
     /** When the writer entered the socket write it is in, or 0: a long one means the client is not reading. */
     private volatile long writingSince;
@@ -98,9 +100,7 @@ final class Outbox implements Runnable {
                 return false;
             }
             queue.add(line);
-            if (queue.size() == 1) {
-                ready.signal(); // the writer only ever waits on an empty queue: wake it once, not per line
-            }
+            startWriter();
             return true;
         } finally {
             lock.unlock();
@@ -144,7 +144,7 @@ final class Outbox implements Runnable {
                 queue.add(last);
             }
             state = next;
-            ready.signal();
+            startWriter(); // even with nothing to send: the writer is what finishes the outbox
             return true;
         } finally {
             lock.unlock();
@@ -200,15 +200,27 @@ final class Outbox implements Runnable {
         timestamps = on;
     }
 
-    /** The writer: sends batches until the outbox is closed and empty, or the client is gone. */
-    @Override
-    public void run() {
+    /** Starts a writer unless one is already going; called with the lock held, never blocks. */
+    private void startWriter() {
+        if (!writing) {
+            writing = true;
+            Threads.writers().execute(this::drain);
+        }
+    }
+
+    /** The writer task: sends batches until the queue is empty, or the outbox is finished. */
+    private void drain() {
         OutputStream out = connection.output();
         List<Line> batch = new ArrayList<>();
-        boolean close = false;
         try {
             while (true) {
-                State after = takeBatch(batch);
+                State seen = takeBatch(batch);
+                if (batch.isEmpty()) {
+                    if (seen != State.OPEN) {
+                        done(seen == State.CLOSING);
+                    }
+                    return; // idle: the next offer starts another writer
+                }
                 writingSince = System.nanoTime();
                 for (Line line : batch) {
                     write(out, line);
@@ -216,40 +228,51 @@ final class Outbox implements Runnable {
                 out.flush();
                 writingSince = 0;
                 batch.clear();
-                if (after != State.OPEN) {
-                    close = after == State.CLOSING;
-                    return;
-                }
             }
         } catch (IOException e) {
             LOG.debug("chat client {} gone while writing: {}", connection.remoteAddress(), e.toString());
-            close = true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close = true;
-        } finally {
-            stopAccepting();
-            if (close) {
-                connection.close(); // also ends the serving thread's blocked read
-            }
-            finished.countDown();
+            done(true);
+        } catch (RuntimeException | Error e) {
+            done(true);
+            throw e;
         }
     }
 
-    /** Waits for lines, moves all queued ones into {@code batch}; returns the state seen when empty. */
-    private State takeBatch(List<Line> batch) throws InterruptedException {
+    /**
+     * Moves every queued line into {@code batch}; when there are none, marks the writer as stopped.
+     *
+     * @return the state seen
+     */
+    private State takeBatch(List<Line> batch) {
         lock.lock();
         try {
-            while (queue.isEmpty() && state == State.OPEN) {
-                ready.await();
-            }
             batch.addAll(queue);
             queue.clear();
             drained.signalAll();
+            if (batch.isEmpty()) {
+                writing = false;
+            }
             return state;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The last writer is done: no more lines are taken; the connection closes if asked to. */
+    private void done(boolean close) {
+        lock.lock();
+        try {
+            state = State.CLOSING;
+            queue.clear();
+            writing = true; // nothing may start another writer now
+        } finally {
+            lock.unlock();
+        }
+        writingSince = 0;
+        if (close) {
+            connection.close(); // also ends the serving thread's blocked read
+        }
+        finished.countDown();
     }
 
     private void write(OutputStream out, Line line) throws IOException {
@@ -258,17 +281,5 @@ final class Outbox implements Runnable {
                     .getBytes(StandardCharsets.US_ASCII));
         }
         out.write(line.bytes());
-    }
-
-    private void stopAccepting() {
-        lock.lock();
-        try {
-            if (state == State.OPEN) {
-                state = State.CLOSING;
-            }
-            queue.clear();
-        } finally {
-            lock.unlock();
-        }
     }
 }

@@ -1,54 +1,50 @@
 package dev.switchboard.plugins.chat;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the making of the plugin's own threads (each client's writer): virtual threads where the JVM
- * has them (Java 21+), so that ten thousand idle clients cost kilobytes each, and platform daemon
- * threads on Java 17. Reached by reflection because the plugin is compiled for Java 17.
+ * Owns the plugin's own threads: the writer tasks that send clients their lines. Where the JVM has
+ * virtual threads (Java 21+) each task gets a new one, which costs about as much as a method call;
+ * on Java 17 tasks share a pool of platform daemon threads that end after a few idle seconds. Reached
+ * by reflection because the plugin is compiled for Java 17.
  */
 final class Threads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Threads.class);
-    private static final ThreadFactory FACTORY = factory();
-    private static final AtomicLong COUNT = new AtomicLong();
+    private static final Executor WRITERS = writerExecutor();
 
     private Threads() {
     }
 
-    /** Starts {@code task} on a new thread named {@code name}. */
-    static Thread start(String name, Runnable task) {
-        Thread thread = FACTORY.newThread(task);
-        thread.setName(name + "-" + COUNT.incrementAndGet());
-        thread.start();
-        return thread;
+    /** @return where writer tasks run; {@code execute} never blocks and never rejects */
+    static Executor writers() {
+        return WRITERS;
     }
 
-    /** @return true when writer threads are virtual */
-    static boolean virtual() {
-        return !(FACTORY instanceof PlatformFactory);
-    }
-
-    private static ThreadFactory factory() {
+    private static Executor writerExecutor() {
         try {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
             Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-            return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+            builder = builderType.getMethod("name", String.class, long.class).invoke(builder, "chat-writer-", 1L);
+            ThreadFactory virtual = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+            return task -> virtual.newThread(task).start();
         } catch (ReflectiveOperationException e) {
-            LOG.debug("no virtual threads on this JVM, chat writers use platform threads", e);
-            return new PlatformFactory();
-        }
-    }
-
-    private static final class PlatformFactory implements ThreadFactory {
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task);
-            thread.setDaemon(true);
-            return thread;
+            LOG.debug("no virtual threads on this JVM: chat writers share a pool of platform threads", e);
+            AtomicLong count = new AtomicLong();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), task -> {
+                        Thread thread = new Thread(task, "chat-writer-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            return pool;
         }
     }
 }
