@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Loopback only.
  *
  * <pre>
- * java ChatLoad.java fanout PORT CLIENTS MESSAGES   one sender, CLIENTS receivers in one room; checks that
+ * java ChatLoad.java fanout PORT CLIENTS MESSAGES [PER_SECOND]
+ *                                                   one sender, CLIENTS receivers in one room; checks that
  *                                                   every receiver gets every message in order; prints
- *                                                   delivered messages/s and p50/p99 delivery latency
+ *                                                   delivered messages/s and p50/p99 delivery latency.
+ *                                                   Sends as fast as it can, or PER_SECOND messages a second
  * java ChatLoad.java idle PORT CONNECTIONS SECONDS  logs CONNECTIONS users in (rooms of 100), prints
  *                                                   "idle: N connected", holds them SECONDS, closes them
  * </pre>
@@ -30,15 +32,15 @@ public final class ChatLoad {
     private static final int TIMEOUT_MILLIS = 60_000;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: java ChatLoad.java fanout PORT CLIENTS MESSAGES | idle PORT CONNECTIONS SECONDS");
+        if (args.length < 4) {
+            System.err.println("usage: java ChatLoad.java fanout PORT CLIENTS MESSAGES [PER_SECOND] | idle PORT CONNECTIONS SECONDS");
             System.exit(2);
         }
         int port = Integer.parseInt(args[1]);
         int n = Integer.parseInt(args[2]);
         int m = Integer.parseInt(args[3]);
         switch (args[0]) {
-            case "fanout" -> fanout(port, n, m);
+            case "fanout" -> fanout(port, n, m, args.length > 4 ? Integer.parseInt(args[4]) : 0);
             case "idle" -> idle(port, n, m);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -76,7 +78,7 @@ public final class ChatLoad {
         }
     }
 
-    private static void fanout(int port, int clients, int messages) throws Exception {
+    private static void fanout(int port, int clients, int messages, int perSecond) throws Exception {
         List<User> receivers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             User user = User.login(port, "r" + i);
@@ -150,6 +152,9 @@ public final class ChatLoad {
 
         long start = System.nanoTime();
         for (int i = 0; i < messages; i++) {
+            if (perSecond > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
+            }
             sender.out().write(("m " + i + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.US_ASCII));
             sender.out().flush();
         }
@@ -158,7 +163,8 @@ public final class ChatLoad {
         long expectedTotal = (long) clients * messages;
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).filter(l -> l > 0).sorted().toArray();
         double seconds = (lastArrival.get() - start) / 1e9;
-        System.out.printf("fanout: %d receivers x %d messages, finished=%s%n", clients, messages, finished);
+        System.out.printf("fanout: %d receivers x %d messages (%s), finished=%s%n", clients, messages,
+                perSecond > 0 ? perSecond + " per second" : "as fast as possible", finished);
         System.out.printf("  sender wrote all in   %.1f ms%n", (sent - start) / 1e6);
         System.out.printf("  delivered             %d of %d (lost %d, out of order %d)%n",
                 delivered.get(), expectedTotal, expectedTotal - delivered.get(), outOfOrder.get());

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Chat benchmarks against the packaged daemon (dist/target/switchboard), on loopback.
 #
-#   bench/chat/run.sh fanout [CLIENTS MESSAGES]     default 500 receivers x 1000 messages
+#   bench/chat/run.sh fanout [CLIENTS MESSAGES [PER_SECOND]]
+#                                                   default 500 receivers x 1000 messages, unpaced
 #   bench/chat/run.sh idle [CONNECTIONS SECONDS]    default 10000 logged-in idle users; prints daemon RSS
 #
 # JAVA_HOME picks the JDK for both the daemon and the load client (the idle figure is meant for 21+,
@@ -53,7 +54,7 @@ grep ' ready: ' "$work/console.log"
 
 case $mode in
   fanout)
-    "$java" "$root/bench/chat/ChatLoad.java" fanout "$port" "${2:-500}" "${3:-1000}"
+    "$java" "$root/bench/chat/ChatLoad.java" fanout "$port" "${2:-500}" "${3:-1000}" ${4:-}
     ;;
   idle)
     n=${2:-10000}

@@ -146,22 +146,22 @@ final class Chat {
     /**
      * Relays a line from the client to its room.
      *
-     * @return the busiest receiver that is keeping up but falling behind, for the sender to pace itself on
+     * @return the receivers that keep up but are falling behind, for the sender to pace itself on
      */
-    Optional<Outbox> say(Client client, String text) {
+    List<Outbox> say(Client client, String text) {
         return relay(client, "<" + client.nick() + "> " + text);
     }
 
     /** Relays an action ({@code /me}) to the client's room; returns as {@link #say} does. */
-    Optional<Outbox> act(Client client, String action) {
+    List<Outbox> act(Client client, String action) {
         return relay(client, "* " + client.nick() + " " + action);
     }
 
-    private Optional<Outbox> relay(Client client, String line) {
+    private List<Outbox> relay(Client client, String line) {
         lock.lock();
         try {
             if (client.room() == null) {
-                return Optional.empty(); // cut off meanwhile
+                return List.of(); // cut off meanwhile
             }
             relayed.incrementAndGet();
             return broadcast(client.room(), line);
@@ -323,26 +323,21 @@ final class Chat {
     /**
      * Offers a line to every member; members that cannot take it are cut off afterwards.
      *
-     * @return the member outbox most over half full whose writer is not stuck on its socket, if any
+     * @return the members' outboxes over half full whose writers are not stuck on their sockets
      */
-    private Optional<Outbox> broadcast(Room room, String text) {
+    private List<Outbox> broadcast(Room room, String text) {
         Outbox.Line line = Outbox.Line.text(clock.millis(), text);
         List<Client> slow = new ArrayList<>(0);
-        Outbox busiest = null;
-        int most = 0;
+        List<Outbox> busy = new ArrayList<>(0);
         for (Client member : room.members()) {
             Outbox outbox = member.outbox();
             if (!outbox.offer(line)) {
                 slow.add(member);
-                continue;
-            }
-            int backlog = outbox.backlog();
-            if (backlog > outbox.capacity() / 2 && backlog > most && !outbox.stalled(STALLED_NANOS)) {
-                busiest = outbox;
-                most = backlog;
+            } else if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(STALLED_NANOS)) {
+                busy.add(outbox);
             }
         }
         slow.forEach(this::cutOffSlow);
-        return Optional.ofNullable(busiest);
+        return busy;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,8 +30,8 @@ final class Session {
         "* anything else is said to your room; start a line with // to say something beginning with /",
     };
 
-    /** The longest a sender waits for one busy receiver's writer per line. */
-    private static final long PACE_NANOS = Duration.ofMillis(50).toNanos();
+    /** The longest a sender waits for busy receivers' writers after one line. */
+    private static final long PACE_NANOS = Duration.ofMillis(100).toNanos();
 
     private final Chat chat;
     private final ChatConfig config;
@@ -193,19 +194,19 @@ final class Session {
 
     /**
      * A sender faster than the room's writers (they wait for a processor, not for their clients) waits
-     * here, holding no lock, until the busiest has caught up to a quarter full, for at most
-     * {@link #PACE_NANOS}: without this a burst could overflow healthy clients' queues. Writers stuck on
-     * a socket are never waited for; their clients are cut off when their queues fill.
+     * here, holding no lock, until each busy receiver has caught up to a quarter full, for at most
+     * {@link #PACE_NANOS} in all: without this a burst could overflow healthy clients' queues. Writers
+     * stuck on a socket are never waited for; their clients are cut off when their queues fill.
      */
-    private void pace(Optional<Outbox> busiest) throws InterruptedIOException {
-        if (busiest.isPresent()) {
-            Outbox outbox = busiest.get();
-            try {
-                outbox.awaitBacklogBelow(outbox.capacity() / 4, PACE_NANOS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while pacing");
+    private void pace(List<Outbox> busy) throws InterruptedIOException {
+        long deadline = System.nanoTime() + PACE_NANOS;
+        try {
+            for (Outbox outbox : busy) {
+                outbox.awaitBacklogBelow(outbox.capacity() / 4, deadline - System.nanoTime());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while pacing");
         }
     }
 

@@ -25,6 +25,37 @@ class ChatManyClientsTest {
         talk(200, 5, 20);
     }
 
+    @Test
+    void burstFromOneSenderLargerThanEveryQueueReachesAHundredHealthyReadersWithoutCuttingAnyOff()
+            throws Exception {
+        int receivers = 100;
+        int lines = 400; // fifty times max-queued, in one write
+        List<ChatClient> users = new ArrayList<>();
+        try (ChatServer server = ChatServer.start("flood-interval: 0s", "max-queued: 8")) {
+            for (int i = 0; i < receivers; i++) {
+                users.add(ChatClient.login(server.port(), "r" + i));
+            }
+            ChatClient sender = ChatClient.login(server.port(), "sender");
+            users.add(sender);
+            for (ChatClient user : users.subList(0, receivers)) {
+                user.awaitLine("* sender joined lobby");
+            }
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < lines; i++) {
+                burst.append("burst ").append(i).append('\n');
+            }
+            sender.sendBytes(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (ChatClient user : users) {
+                for (int i = 0; i < lines; i++) {
+                    assertEquals("<sender> burst " + i, user.line(), user.nick());
+                }
+            }
+            assertEquals(0L, server.status().get("cut-off-slow"));
+        } finally {
+            users.forEach(ChatClient::close);
+        }
+    }
+
     /**
      * {@code clients} users join one room; {@code senders} of them each say {@code lines} numbered lines
      * concurrently. Every user must receive all of them, each sender's in its order, and all users the
