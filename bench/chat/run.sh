@@ -59,6 +59,7 @@ case $mode in
   idle)
     n=${2:-10000}
     hold=${3:-20}
+    : > "$work/load.log"
     "$java" -Xss256k "$root/bench/chat/ChatLoad.java" idle "$port" "$n" "$hold" > "$work/load.log" 2>&1 &
     load=$!
     i=0
@@ -70,6 +71,11 @@ case $mode in
     cat "$work/load.log"
     sleep 5   # let the daemon settle (a GC or two) before reading its memory
     grep -E '^(VmRSS|VmHWM|Threads)' "/proc/$daemon/status"
+    # The same after a full collection: what the connections hold, without garbage from the ramp-up.
+    "${JAVA_HOME:-/usr}/bin/jcmd" "$daemon" GC.run > /dev/null
+    sleep 2
+    echo "after GC.run: $(grep VmRSS "/proc/$daemon/status")"
+    "${JAVA_HOME:-/usr}/bin/jcmd" "$daemon" GC.heap_info | grep -E 'total|used' | head -3
     # HISTO=1 adds the daemon's heap histogram (what the memory is made of).
     [ -z "${HISTO:-}" ] || "${JAVA_HOME:-/usr}/bin/jcmd" "$daemon" GC.class_histogram | head -25
     wait "$load"
