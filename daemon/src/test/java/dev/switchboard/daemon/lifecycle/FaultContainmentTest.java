@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,23 +24,17 @@ class FaultContainmentTest {
     Path tmp;
 
     private RunningDaemon daemon;
-    private final List<LineClient> clients = new ArrayList<>();
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         Recorder.releaseStuckHandlers();
-        for (LineClient c : clients) {
-            c.close();
-        }
         if (daemon != null) {
             daemon.close();
         }
     }
 
     private LineClient client(String service) throws IOException {
-        LineClient c = LineClient.connect(daemon.port(service));
-        clients.add(c);
-        return c;
+        return daemon.client(service);
     }
 
     @Test

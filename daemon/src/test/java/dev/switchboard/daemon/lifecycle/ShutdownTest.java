@@ -25,12 +25,17 @@ class ShutdownTest {
     @TempDir
     Path tmp;
 
+    private RunningDaemon daemon;
+
     @AfterEach
-    void releaseStuckHandlers() {
+    void stop() {
         Recorder.releaseStuckHandlers();
+        if (daemon != null) {
+            daemon.close(); // a no-op unless the test failed before closing it
+        }
     }
 
-    private static long millisToClose(RunningDaemon daemon) {
+    private long millisToClose() {
         long start = System.nanoTime();
         daemon.close();
         return (System.nanoTime() - start) / 1_000_000;
@@ -38,7 +43,7 @@ class ShutdownTest {
 
     @Test
     void drainsTheHandlerWaitsTheGraceTimeThenClosesAClientThatStays() throws Exception {
-        RunningDaemon daemon = RunningDaemon.start(tmp, """
+        daemon = RunningDaemon.start(tmp, """
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
                 services:
                   patient: {protocol: lines, port: 0}
@@ -64,14 +69,14 @@ class ShutdownTest {
 
     @Test
     void returnsLongBeforeTheGraceTimeWhenHandlersFinishOnDrain() throws Exception {
-        RunningDaemon daemon = RunningDaemon.start(tmp, """
+        daemon = RunningDaemon.start(tmp, """
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 20s}
                 services:
                   courteous: {protocol: polite, port: 0}
                 """);
         try (LineClient client = LineClient.connect(daemon.port("courteous"))) {
             assertEquals("hello", client.readLine());
-            long millis = millisToClose(daemon);
+            long millis = millisToClose();
             assertTrue(millis < 3000, "close() took " + millis + " ms although the handler returned on drain");
             assertTrue(Recorder.wasDrained("courteous"));
             assertEquals("bye", client.readLine());
@@ -81,7 +86,7 @@ class ShutdownTest {
 
     @Test
     void returnsSoonAfterTheGraceTimeEvenWhenAHandlerNeverReturns() throws Exception {
-        RunningDaemon daemon = RunningDaemon.start(tmp, """
+        daemon = RunningDaemon.start(tmp, """
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
                 services:
                   wedged: {protocol: stuck, port: 0}
@@ -91,7 +96,7 @@ class ShutdownTest {
              LineClient other = LineClient.connect(daemon.port("fine"))) {
             assertEquals("stuck", trapped.readLine());
             assertEquals("x", other.ask("x"));
-            long millis = millisToClose(daemon);
+            long millis = millisToClose();
             // grace (1 s) + the daemon's 1 s for closed clients' handlers to return + margin
             assertTrue(millis < 3500, "close() took " + millis + " ms with a handler that never returns");
             assertTrue(Recorder.wasDrained("wedged") && Recorder.wasDrained("fine"));

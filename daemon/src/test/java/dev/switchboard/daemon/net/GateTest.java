@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,9 @@ class GateTest {
     Path tmp;
 
     private RunningDaemon daemon;
-    private final List<LineClient> clients = new ArrayList<>();
 
     @AfterEach
-    void stop() throws IOException {
-        for (LineClient c : clients) {
-            c.close();
-        }
+    void stop() {
         if (daemon != null) {
             daemon.close();
         }
@@ -48,10 +43,7 @@ class GateTest {
     }
 
     private LineClient client(String service, String from) throws IOException {
-        InetAddress bound = InetAddress.getByName(daemon.status(service).address());
-        LineClient c = LineClient.connect(bound.getHostAddress(), daemon.port(service), from);
-        clients.add(c);
-        return c;
+        return daemon.client(service, from);
     }
 
     private void assertAdmitted(String service, String from) throws IOException {
@@ -71,13 +63,14 @@ class GateTest {
                 services:
                   limited: {protocol: polite, port: 0, max-connections: 2, busy-message: "busy, try later"}
                 """);
-        assertAdmitted("limited", "127.0.0.1");
+        LineClient first = client("limited", "127.0.0.1");
+        assertEquals("hello", first.readLine());
         assertAdmitted("limited", "127.0.0.2");
         assertRefused("limited", "127.0.0.1", "busy, try later");
         assertEquals(1, daemon.status("limited").rejectedConnections());
         assertEquals(2, daemon.status("limited").totalConnections());
 
-        clients.get(0).close();
+        first.close();
         daemon.awaitActive("limited", 1);
         assertAdmitted("limited", "127.0.0.1");
     }
@@ -104,8 +97,9 @@ class GateTest {
                 """);
         // Two connects fit in one second's bucket; they need not stay connected to count.
         for (int i = 0; i < 2; i++) {
-            assertAdmitted("rated", "127.0.0.1");
-            clients.remove(clients.size() - 1).close();
+            try (LineClient c = LineClient.connect("127.0.0.1", daemon.port("rated"), "127.0.0.1")) {
+                assertEquals("hello", c.readLine());
+            }
         }
         assertRefused("rated", "127.0.0.1", "slow down");
         assertAdmitted("rated", "127.0.0.2");
@@ -207,14 +201,15 @@ class GateTest {
                   one: {protocol: polite, port: 0}
                   two: {protocol: polite, port: 0}
                 """);
-        assertAdmitted("one", "127.0.0.1");
+        LineClient first = client("one", "127.0.0.1");
+        assertEquals("hello", first.readLine());
         assertAdmitted("two", "127.0.0.2");
         assertRefused("one", "127.0.0.2", "daemon busy");
         assertRefused("two", "127.0.0.1", "daemon busy");
         assertEquals(1, daemon.status("one").rejectedConnections());
         assertEquals(1, daemon.status("two").rejectedConnections());
 
-        clients.get(0).close();
+        first.close();
         daemon.awaitActive("one", 0);
         assertAdmitted("two", "127.0.0.1");
     }
