@@ -209,6 +209,73 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void allowsOnePortOnTwoDifferentAddresses() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                  first:  {protocol: lines, port: 7007, bind: 127.0.0.1}
+                  second: {protocol: lines, port: 7007, bind: 127.0.0.2}
+                """);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void reportsAPortThatIsNoNumber() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                  echo: {protocol: lines, port: seven}
+                """);
+        assertOnlyProblem(problems, 4, "services.echo.port", "'seven' is not a port (1-65535, or 0 for any free port)");
+    }
+
+    @Test
+    void reportsAnEnabledFlagThatIsNeitherTrueNorFalse() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                  echo:
+                    protocol: lines
+                    port: 0
+                    enabled: maybe
+                """);
+        assertOnlyProblem(problems, 7, "services.echo.enabled", "'maybe' is not true or false");
+    }
+
+    @Test
+    void suggestsTheDaemonsServiceKeyForAMisspeltOneInAService() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                  echo:
+                    protocol: lines
+                    port: 0
+                    max-conections: 5
+                """);
+        assertOnlyProblem(problems, 7, "services.echo.max-conections", "unknown key (did you mean 'max-connections'?)");
+    }
+
+    @Test
+    void acceptsVirtualThreadsOnlyWhereTheJvmHasThem() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                  threads: virtual
+                services:
+                  echo: {protocol: lines, port: 0}
+                """);
+        if (Runtime.version().feature() >= 21) {
+            assertEquals(List.of(), problems);
+        } else {
+            assertOnlyProblem(problems, 3, "daemon.threads", "virtual threads need Java 21 or later");
+        }
+    }
+
+    @Test
     void reportsADuplicateKeyWithBothLines() {
         List<String> problems = check("""
                 daemon:

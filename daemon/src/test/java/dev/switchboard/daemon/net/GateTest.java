@@ -76,6 +76,18 @@ class GateTest {
     }
 
     @Test
+    void closesARefusedClientWithoutAWordWhenNoBusyMessageIsSet() throws Exception {
+        start("""
+                daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
+                services:
+                  terse: {protocol: polite, port: 0, max-connections: 1}
+                """);
+        assertAdmitted("terse", "127.0.0.1");
+        client("terse", "127.0.0.2").awaitClosedByServer(5000);
+        assertEquals(1, daemon.status("terse").rejectedConnections());
+    }
+
+    @Test
     void limitsConnectionsPerAddressWhileAdmittingAnotherAddress() throws Exception {
         start("""
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
@@ -158,6 +170,27 @@ class GateTest {
         assertEquals(1, daemon.status("deny6").rejectedConnections());
         assertEquals(1, daemon.status("elsewhere6").rejectedConnections());
         assertEquals(0, daemon.status("open6").rejectedConnections());
+    }
+
+    @Test
+    void matchesIpv4EntriesAgainstIpv4ClientsOfADualStackService() throws Exception {
+        assumeTrue(hasIpv6Loopback(), "this machine has no ::1: dual-stack binding not tested");
+        // "::" is the shipped default bind; the allow list keeps every non-loopback client out meanwhile.
+        start("""
+                daemon: {bind: "::", plugins: PLUGINS, shutdown-grace: 1s}
+                defaults: {deny-message: "not from your network"}
+                services:
+                  dual: {protocol: polite, port: 0, allow: [127.0.0.1, "::1"]}
+                """);
+        int port = daemon.port("dual");
+        try (LineClient v4 = LineClient.connect("127.0.0.1", port, "127.0.0.1");
+             LineClient v6 = LineClient.connect("::1", port, "::1");
+             LineClient other = LineClient.connect("127.0.0.1", port, "127.0.0.2")) {
+            assertEquals("hello", v4.readLine());
+            assertEquals("hello", v6.readLine());
+            assertEquals("not from your network", other.readLine());
+            other.awaitClosedByServer(5000);
+        }
     }
 
     @Test
