@@ -59,7 +59,7 @@ class ShutdownTest {
             assertEquals(port, daemon.status("patient").port(), "status while draining");
             closer.join(5000);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis >= 900 && millis < 3000, "close() took " + millis + " ms with a 1 s grace time");
+            assertTrue(millis >= 900 && millis < 4000, "close() took " + millis + " ms with a 1 s grace time");
             assertTrue(Recorder.wasDrained("patient"), "the handler's drain() was not called");
             client.awaitClosedByServer(2000);
             assertEquals(State.STOPPED, daemon.status("patient").state());
@@ -77,7 +77,7 @@ class ShutdownTest {
         try (LineClient client = LineClient.connect(daemon.port("courteous"))) {
             assertEquals("hello", client.readLine());
             long millis = millisToClose();
-            assertTrue(millis < 3000, "close() took " + millis + " ms although the handler returned on drain");
+            assertTrue(millis < 5000, "close() took " + millis + " ms although the handler returned on drain");
             assertTrue(Recorder.wasDrained("courteous"));
             assertEquals("bye", client.readLine());
             client.awaitClosedByServer(2000);
@@ -97,8 +97,8 @@ class ShutdownTest {
             assertEquals("stuck", trapped.readLine());
             assertEquals("x", other.ask("x"));
             long millis = millisToClose();
-            // grace (1 s) + the daemon's 1 s for closed clients' handlers to return + margin
-            assertTrue(millis < 3500, "close() took " + millis + " ms with a handler that never returns");
+            // grace (1 s) + the daemon's 1 s for closed clients' handlers to return + margin for a busy machine
+            assertTrue(millis < 5000, "close() took " + millis + " ms with a handler that never returns");
             assertTrue(Recorder.wasDrained("wedged") && Recorder.wasDrained("fine"));
             trapped.awaitClosedByServer(2000);
             other.awaitClosedByServer(2000);
