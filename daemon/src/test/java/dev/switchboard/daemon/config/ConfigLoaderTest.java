@@ -480,6 +480,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsPluginProblemsOfTheValidServicesAlongsideTheFilesProblems() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                  threads: many
+                services:
+                  echo:
+                    protocol: lines
+                    port: 0
+                    prefx: "> "
+                """);
+        assertEquals(2, problems.size(), problems::toString);
+        assertProblem(problems, 3, "daemon.threads", "'many' is not a thread mode");
+        assertProblem(problems, 8, "services.echo.prefx", "unknown key (did you mean 'prefix'?)");
+    }
+
+    @Test
+    void acceptsTheShippedConfigurationAsFarAsTheDaemonOwnsIt() throws Exception {
+        // The protocols' own keys need their plugins, which the dist module's tests have; the rest is checked here.
+        Path shipped = Path.of("..", "conf", "switchboard.yml");
+        assertTrue(Files.isRegularFile(shipped), "no shipped configuration at " + shipped.toAbsolutePath());
+        Config config = ConfigLoader.load(shipped, tmp);
+        assertTrue(config.services().stream().anyMatch(ServiceConfig::enabled), "no enabled service");
+        assertEquals(List.of(tmp.resolve("plugins")), config.daemon().pluginDirs());
+    }
+
+    @Test
     void acceptsAConfigurationThatSetsEveryDaemonOption() throws Exception {
         String yaml = """
                 # Shipped-style: every option the daemon owns, set once.
