@@ -1,21 +1,27 @@
 package dev.switchboard.plugins.netinfo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
- * Runs inside a network namespace ({@code ip netns exec}) for {@link NetworkNamespaceTest}: reports
- * that namespace's network with a given resolver file and prints the JSON answer.
+ * Runs inside a network namespace ({@code ip netns exec}) for {@link NetworkNamespaceTest}: starts the
+ * daemon there with the given resolver file, asks netinfo for {@code json} over loopback, prints the
+ * answer and stops the daemon.
  */
 public final class NamespaceChild {
 
     private NamespaceChild() {
     }
 
-    public static void main(String[] args) {
-        Path resolvConf = Path.of(args[0]);
-        Sources sources = new Sources(Sources.LINUX.sysfs(), Sources.LINUX.procfs(), resolvConf,
-                resolvConf.resolveSibling("no-resolved.conf"));
-        System.out.print(new NetinfoHandler(sources, Duration.ofSeconds(5)).answer("json"));
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        Path resolvConf = dir.resolve("resolv.conf");
+        String settings = """
+                    resolv-conf: %s
+                    resolved-conf: %s
+                """.formatted(resolvConf, dir.resolve("no-resolved.conf"));
+        try (LocalDaemon daemon = new LocalDaemon(Files.createDirectories(dir.resolve("daemon")), settings)) {
+            System.out.print(daemon.ask("json\r\n"));
+        }
     }
 }

@@ -97,7 +97,7 @@ class NetworkNamespaceTest {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NS,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                NamespaceChild.class.getName(), resolvConf.toString()));
+                NamespaceChild.class.getName(), resolvConf.getParent().toString()));
         return IpCommand.run(command);
     }
 

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** This machine's real interfaces, routes and resolver, as netinfo reports them and as iproute2 does. */
 class ReportMatchesIpTest {
+
+    @TempDir
+    Path tmp;
 
     @BeforeAll
     static void linuxWithIproute2() {
@@ -23,8 +26,10 @@ class ReportMatchesIpTest {
 
     @Test
     void everyInterfaceAddressCounterAndRouteMatchesIp() throws Exception {
-        NetinfoHandler handler = new NetinfoHandler(Sources.LINUX, Duration.ofSeconds(5));
-        Map<String, Object> json = IpComparison.check(new IpCommand(List.of()), () -> handler.answer("json"));
+        Map<String, Object> json;
+        try (LocalDaemon daemon = new LocalDaemon(tmp, "")) {
+            json = IpComparison.check(new IpCommand(List.of()), () -> daemon.ask("json\r\n"));
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> host = (Map<String, Object>) json.get("host");
         assertEquals(IpCommand.run(List.of("uname", "-n")).strip(), host.get("hostname"));
