@@ -2,6 +2,7 @@ package dev.switchboard.plugins.netinfo;
 
 import dev.switchboard.api.Connection;
 import dev.switchboard.api.Handler;
+import dev.switchboard.api.LineReader;
 import dev.switchboard.api.LineTooLongException;
 import dev.switchboard.plugins.netinfo.Network.Host;
 import dev.switchboard.plugins.netinfo.Network.Interface;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads one request line (bounded in size and time), answers it from fresh OS data, and returns. */
+/** Reads one request line (at most 256 bytes, all within the request timeout), answers it from fresh OS data. */
 final class NetinfoHandler implements Handler {
 
     /** The longest request line accepted, in bytes. */
@@ -32,15 +33,15 @@ final class NetinfoHandler implements Handler {
 
     @Override
     public void serve(Connection client) throws IOException {
-        client.readTimeout(requestTimeout);
         String answer;
         try {
             // ISO-8859-1 keeps every byte one char, so junk is seen as junk rather than as U+FFFD.
-            Optional<String> line = client.lines(MAX_REQUEST, StandardCharsets.ISO_8859_1).readLine();
+            Optional<String> line = new LineReader(new DeadlineInput(client, requestTimeout), MAX_REQUEST,
+                    StandardCharsets.ISO_8859_1).readLine();
             answer = answer(line.orElse(""));
         } catch (SocketTimeoutException e) {
             LOG.debug("{}: no request from {} within {}", client.serviceName(), client.remoteAddress(), requestTimeout);
-            answer = error("no request within " + requestTimeout.toMillis() + " ms");
+            answer = error("no complete request within " + requestTimeout.toMillis() + " ms");
         } catch (LineTooLongException e) {
             answer = error("request longer than " + MAX_REQUEST + " bytes");
         }

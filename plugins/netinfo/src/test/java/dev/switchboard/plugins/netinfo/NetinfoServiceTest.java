@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -110,8 +111,32 @@ class NetinfoServiceTest {
             long start = System.nanoTime();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             long waited = (System.nanoTime() - start) / 1_000_000;
-            assertEquals("error: no request within 1000 ms\r\n", answer, "then end of stream");
+            assertEquals("error: no complete request within 1000 ms\r\n", answer, "then end of stream");
             assertTrue(waited >= 900 && waited < 5000, "closed after " + waited + " ms");
+        }
+    }
+
+    @Test
+    void aClientDrippingBytesIsCutOffAtTheRequestTimeoutNotAfterIt() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            long start = System.nanoTime();
+            try {
+                // One byte every 300 ms: never silent for a whole request-timeout (1 s), never a full line.
+                for (int i = 0; i < 20 && System.nanoTime() - start < 6_000_000_000L; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(300);
+                }
+            } catch (IOException closedByServer) {
+                // Expected once the server has given up on us.
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("error: no complete request within 1000 ms\r\n", answer);
+            // Cut off at ~1 s (our next writes then fail), not after the 6 s the drip would last.
+            assertTrue(waited < 3500, "answered after " + waited + " ms");
         }
     }
 
