@@ -131,12 +131,14 @@ final class Interfaces {
         return found;
     }
 
+    /** The JDK lists alias addresses ({@code eth0:1}) under the interface itself too: no need to walk sub-interfaces. */
     private static void addresses(NetworkInterface ni, List<Ipv4> ipv4, List<Ipv6> ipv6) {
         for (InterfaceAddress a : ni.getInterfaceAddresses()) {
             int prefix = a.getNetworkPrefixLength();
             if (a.getAddress() instanceof Inet4Address v4) {
+                // 0.0.0.0 is the kernel's "no broadcast address set", which ip shows as no brd at all.
                 ipv4.add(new Ipv4(v4.getHostAddress(), prefix, Addresses.netmask(prefix),
-                        Optional.ofNullable(a.getBroadcast()).map(Addresses::text)));
+                        Optional.ofNullable(a.getBroadcast()).filter(b -> !b.isAnyLocalAddress()).map(Addresses::text)));
             } else if (a.getAddress() instanceof Inet6Address v6) {
                 ipv6.add(new Ipv6(Addresses.text(v6), prefix, Addresses.scope(v6)));
             }

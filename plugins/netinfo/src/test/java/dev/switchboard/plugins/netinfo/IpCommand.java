@@ -70,15 +70,18 @@ final class IpCommand {
         return links;
     }
 
-    /** @return per interface, its addresses as {@code "inet 192.0.2.2/24 brd 192.0.2.255"} or {@code "inet6 fd00::2/64 scope global"} */
-    Map<String, Set<String>> addresses() throws IOException {
-        Map<String, Set<String>> byName = new LinkedHashMap<>();
+    /**
+     * @return per interface, its addresses sorted, as {@code "inet 192.0.2.2/24 brd 192.0.2.255"} or
+     *     {@code "inet6 fd00::2/64 scope global"}
+     */
+    Map<String, List<String>> addresses() throws IOException {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
         String current = null;
         for (String line : output("addr").lines().toList()) {
             String[] w = line.trim().split("\\s+");
             if (!Character.isWhitespace(line.charAt(0))) {
                 current = w[1].substring(0, w[1].length() - 1).replaceFirst("@.*", "");
-                byName.put(current, new TreeSet<>());
+                byName.put(current, new ArrayList<>());
             } else if (w[0].equals("inet")) {
                 String brd = line.contains(" brd ") ? " brd " + after(w, "brd") : "";
                 byName.get(current).add("inet " + w[1] + brd);
@@ -86,6 +89,7 @@ final class IpCommand {
                 byName.get(current).add("inet6 " + w[1] + " scope " + after(w, "scope"));
             }
         }
+        byName.values().forEach(list -> list.sort(null));
         return byName;
     }
 

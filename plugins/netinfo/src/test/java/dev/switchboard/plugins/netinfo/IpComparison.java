@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.plugins.netinfo.IpCommand.Link;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class IpComparison {
         Map<String, Link> before = ip.links();
         Map<String, Object> json = JsonReader.object(report.ask());
         Map<String, Link> after = ip.links();
-        Map<String, Set<String>> addresses = ip.addresses();
+        Map<String, List<String>> addresses = ip.addresses();
 
         List<Map<String, Object>> interfaces = (List<Map<String, Object>>) json.get("interfaces");
         assertEquals(new TreeSet<>(before.keySet()),
@@ -48,7 +49,7 @@ final class IpComparison {
             assertEquals(link.mac(), i.get("mac"), name + " MAC");
             assertEquals(link.state().toLowerCase(), i.get("operstate"), name + " operstate");
             assertEquals(expectedFlags(link), new TreeSet<>((List<String>) i.get("flags")), name + " flags");
-            assertEquals(addresses.getOrDefault(name, Set.of()), addressesOf(i), name + " addresses");
+            assertEquals(addresses.getOrDefault(name, List.of()), addressesOf(i), name + " addresses");
             counters(name + " RX", (Map<String, Object>) i.get("rx"), RX, link.rx(), after.get(name).rx());
             counters(name + " TX", (Map<String, Object>) i.get("tx"), TX, link.tx(), after.get(name).tx());
         }
@@ -78,8 +79,8 @@ final class IpComparison {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> addressesOf(Map<String, Object> i) {
-        Set<String> found = new TreeSet<>();
+    private static List<String> addressesOf(Map<String, Object> i) {
+        List<String> found = new ArrayList<>();
         for (Map<String, Object> a : (List<Map<String, Object>>) i.get("inet")) {
             Object brd = a.get("broadcast");
             found.add("inet " + a.get("address") + "/" + a.get("prefix") + (brd == null ? "" : " brd " + brd));
@@ -88,6 +89,7 @@ final class IpComparison {
         for (Map<String, Object> a : (List<Map<String, Object>>) i.get("inet6")) {
             found.add("inet6 " + a.get("address") + "/" + a.get("prefix") + " scope " + a.get("scope"));
         }
+        found.sort(null);
         return found;
     }
 

@@ -126,6 +126,19 @@ class KnownFilesTest {
         assertEquals("        operstate lowerlayerdown speed unknown", report.lines().skip(1).findFirst().get());
     }
 
+    @Test
+    void withoutSysfsTheJdkViewIsUsedAndCountersAreUnknown() throws IOException {
+        // As on an OS without /sys/class/net: the JDK still knows lo, its flags, MTU and addresses.
+        String report = new NetinfoHandler(sources(), Duration.ofSeconds(1)).answer("lo");
+        List<String> lines = report.lines().toList();
+        assertEquals("lo: index 1 flags=<UP,LOOPBACK,RUNNING> mtu 65536", lines.get(0));
+        assertEquals("        operstate unknown speed unknown", lines.get(1));
+        assertEquals("        ether unknown", lines.get(2), "the JDK gives loopback no hardware address");
+        assertEquals("        inet 127.0.0.1/8 netmask 255.0.0.0", lines.get(3));
+        assertEquals("        RX bytes unknown packets unknown errors unknown dropped unknown overruns unknown"
+                + " frame unknown", lines.get(lines.size() - 2));
+    }
+
     private Sources sources() {
         return new Sources(root.resolve("sys"), root.resolve("proc"), root.resolve("etc/resolv.conf"),
                 root.resolve("run/resolve.conf"));

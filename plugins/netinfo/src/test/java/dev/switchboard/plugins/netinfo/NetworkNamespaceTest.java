@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class NetworkNamespaceTest {
             ip("-n", NS, "link", "set", dev, "addrgenmode", "none");
         }
         ip("-n", NS, "addr", "add", "10.99.0.2/24", "brd", "+", "dev", "nsa");
+        // An alias address, without a broadcast address.
+        ip("-n", NS, "addr", "add", "10.99.1.2/28", "dev", "nsa", "label", "nsa:1");
         ip("-n", NS, "addr", "add", "fd99::2/64", "dev", "nsa", "nodad");
         for (String dev : List.of("lo", "nsa", "nsb")) {
             ip("-n", NS, "link", "set", dev, "up");
@@ -80,8 +84,14 @@ class NetworkNamespaceTest {
         assertEquals(1450L, nsa.get("mtu"));
         assertEquals("up", nsa.get("operstate"));
         assertEquals(List.of("UP", "BROADCAST", "RUNNING", "MULTICAST"), nsa.get("flags"));
-        assertEquals(List.of(Map.of("address", "10.99.0.2", "prefix", 24L, "netmask", "255.255.255.0",
-                "broadcast", "10.99.0.255")), nsa.get("inet"));
+        Map<String, Object> alias = new HashMap<>(Map.of("address", "10.99.1.2", "prefix", 28L,
+                "netmask", "255.255.255.240"));
+        alias.put("broadcast", null);
+        List<Map<String, Object>> inet = (List<Map<String, Object>>) nsa.get("inet");
+        assertEquals(2, inet.size(), "each address once: " + inet);
+        assertEquals(Set.of(alias, Map.of("address", "10.99.0.2", "prefix", 24L, "netmask", "255.255.255.0",
+                "broadcast", "10.99.0.255")), Set.copyOf(inet), "the alias nsa:1's address belongs to nsa");
+        assertEquals(10000L, nsa.get("speed_mbps"), "veth's nominal speed");
         assertEquals(List.of(Map.of("address", "fd99::2", "prefix", 64L, "scope", "global")), nsa.get("inet6"));
         Map<String, Object> nsb = byName(interfaces, "nsb");
         assertEquals("02:00:00:aa:bb:02", nsb.get("mac"));

@@ -35,15 +35,29 @@ class ReportMatchesIpTest {
         assertEquals(IpCommand.run(List.of("uname", "-n")).strip(), host.get("hostname"));
         @SuppressWarnings("unchecked")
         Map<String, Object> dns = (Map<String, Object>) host.get("dns");
-        assertEquals(nameservers(Path.of((String) dns.get("source"))), dns.get("servers"));
+        Path resolver = Path.of((String) dns.get("source"));
+        assertEquals(words(resolver, "nameserver"), dns.get("servers"));
+        assertEquals(lastSearch(resolver), dns.get("search"));
     }
 
-    /** The resolver file's nameserver lines, read independently of netinfo's parser. */
-    private static List<String> nameservers(Path file) throws Exception {
+    /** The second word of every line starting with {@code key}, read independently of netinfo's parser. */
+    private static List<String> words(Path file, String key) throws Exception {
         return Files.readAllLines(file).stream()
                 .map(String::trim)
-                .filter(l -> l.startsWith("nameserver"))
+                .filter(l -> l.startsWith(key + " ") || l.startsWith(key + "\t"))
                 .map(l -> l.split("\\s+")[1])
                 .toList();
+    }
+
+    /** resolv.conf(5): the last search or domain line wins. */
+    private static List<String> lastSearch(Path file) throws Exception {
+        List<String> search = List.of();
+        for (String line : Files.readAllLines(file)) {
+            String[] w = line.trim().split("\\s+");
+            if (w[0].equals("search") || w[0].equals("domain")) {
+                search = List.of(w).subList(1, w.length);
+            }
+        }
+        return search;
     }
 }
