@@ -84,7 +84,9 @@ final class IpCommand {
                 byName.put(current, new ArrayList<>());
             } else if (w[0].equals("inet")) {
                 String brd = line.contains(" brd ") ? " brd " + after(w, "brd") : "";
-                byName.get(current).add("inet " + w[1] + brd);
+                // "inet 10.98.0.1 peer 10.98.0.2/32": the prefix written after the peer is the local one's too.
+                String address = w[2].equals("peer") ? w[1] + w[3].substring(w[3].indexOf('/')) : w[1];
+                byName.get(current).add("inet " + address + brd);
             } else if (w[0].equals("inet6")) {
                 byName.get(current).add("inet6 " + w[1] + " scope " + after(w, "scope"));
             }
