@@ -2,6 +2,8 @@ package dev.switchboard.plugins.netinfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,12 +120,15 @@ final class IpCommand {
         return run(command);
     }
 
+    /** Runs a command to completion (at most 30 s, then it is killed); its output goes through a temp file. */
     static String run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path output = Files.createTempFile("netinfo-test", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException(command + " failed: " + out);
+            boolean exited = process.waitFor(30, TimeUnit.SECONDS);
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            if (!exited || process.exitValue() != 0) {
+                throw new IOException(command + (exited ? " failed: " : " did not finish in 30 s: ") + out);
             }
             return out;
         } catch (InterruptedException e) {
@@ -131,6 +136,7 @@ final class IpCommand {
             throw new IOException(command + " interrupted", e);
         } finally {
             process.destroyForcibly();
+            Files.deleteIfExists(output);
         }
     }
 
