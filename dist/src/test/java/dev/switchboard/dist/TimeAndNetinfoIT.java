@@ -99,19 +99,21 @@ class TimeAndNetinfoIT {
         assumeTrue(found, advice);
     }
 
-    /** Runs a client with TZ=UTC, feeding it {@code input}; returns its output once it exits. */
+    /** Runs a client with TZ=UTC, feeding it {@code input}; returns its output once it exits (at most 10 s). */
     private static String run(List<String> command, String input) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path in = Files.writeString(Files.createTempFile(tmp, "client", ".in"), input, StandardCharsets.US_ASCII);
+        Path out = Files.createTempFile(tmp, "client", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(in.toFile()).redirectOutput(out.toFile());
         builder.environment().put("TZ", "UTC");
         builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         Process process = builder.start();
         try {
-            process.getOutputStream().write(input.getBytes(StandardCharsets.US_ASCII));
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(10, TimeUnit.SECONDS), command + " did not finish: " + out);
-            assertEquals(0, process.exitValue(), command + " failed: " + out);
-            return out;
+            boolean exited = process.waitFor(10, TimeUnit.SECONDS);
+            String output = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(exited, command + " did not finish in 10 s: " + output);
+            assertEquals(0, process.exitValue(), command + " failed: " + output);
+            return output;
         } finally {
             process.destroyForcibly();
         }

@@ -138,14 +138,16 @@ class TimeServiceTest {
 
     /** Runs {@code rdate -p -o PORT 127.0.0.1} (print only, never set the clock) in UTC; returns its output. */
     static String rdate(int port) throws Exception {
+        Path output = tmp.resolve("rdate.out");
         ProcessBuilder builder = new ProcessBuilder("rdate", "-p", "-o", Integer.toString(port), "127.0.0.1")
-                .redirectErrorStream(true);
+                .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("TZ", "UTC");
         builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         Process rdate = builder.start();
         try {
-            String out = new String(rdate.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertTrue(rdate.waitFor(10, TimeUnit.SECONDS), "rdate did not finish");
+            boolean exited = rdate.waitFor(10, TimeUnit.SECONDS);
+            String out = Files.readString(output, StandardCharsets.US_ASCII);
+            assertTrue(exited, "rdate did not finish in 10 s: " + out);
             assertEquals(0, rdate.exitValue(), "rdate failed: " + out);
             return out.strip();
         } finally {
