@@ -143,28 +143,24 @@ final class Chat {
         }
     }
 
-    /**
-     * Relays a line from the client to its room.
-     *
-     * @return the receivers that keep up but are falling behind, for the sender to pace itself on
-     */
-    List<Outbox> say(Client client, String text) {
-        return relay(client, "<" + client.nick() + "> " + text);
+    /** Relays a line from the client to its room. */
+    void say(Client client, String text) {
+        relay(client, "<" + client.nick() + "> " + text);
     }
 
-    /** Relays an action ({@code /me}) to the client's room; returns as {@link #say} does. */
-    List<Outbox> act(Client client, String action) {
-        return relay(client, "* " + client.nick() + " " + action);
+    /** Relays an action ({@code /me}) to the client's room. */
+    void act(Client client, String action) {
+        relay(client, "* " + client.nick() + " " + action);
     }
 
-    private List<Outbox> relay(Client client, String line) {
+    private void relay(Client client, String line) {
         lock.lock();
         try {
             if (client.room() == null) {
-                return List.of(); // cut off meanwhile
+                return; // cut off meanwhile
             }
             relayed.incrementAndGet();
-            return broadcast(client.room(), line);
+            broadcast(client.room(), line);
         } finally {
             lock.unlock();
         }
@@ -211,6 +207,31 @@ final class Chat {
                     "* in " + room.name() + " (" + room.members().size() + "): ", "");
             room.members().forEach(m -> list.add(m.nick()));
             return list.toString();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @return the outboxes of the client's room that are over half full while their writers are not
+     *     stuck on their sockets: receivers that keep up but are falling behind, for a sender to pace
+     *     itself on
+     */
+    List<Outbox> busy(Client client) {
+        lock.lock();
+        try {
+            Room room = client.room();
+            if (room == null) {
+                return List.of();
+            }
+            List<Outbox> busy = new ArrayList<>(0);
+            for (Client member : room.members()) {
+                Outbox outbox = member.outbox();
+                if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(STALLED_NANOS)) {
+                    busy.add(outbox);
+                }
+            }
+            return busy;
         } finally {
             lock.unlock();
         }
@@ -320,24 +341,15 @@ final class Chat {
         }
     }
 
-    /**
-     * Offers a line to every member; members that cannot take it are cut off afterwards.
-     *
-     * @return the members' outboxes over half full whose writers are not stuck on their sockets
-     */
-    private List<Outbox> broadcast(Room room, String text) {
+    /** Offers a line to every member; members that cannot take it are cut off afterwards. */
+    private void broadcast(Room room, String text) {
         Outbox.Line line = Outbox.Line.text(clock.millis(), text);
         List<Client> slow = new ArrayList<>(0);
-        List<Outbox> busy = new ArrayList<>(0);
         for (Client member : room.members()) {
-            Outbox outbox = member.outbox();
-            if (!outbox.offer(line)) {
+            if (!member.outbox().offer(line)) {
                 slow.add(member);
-            } else if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(STALLED_NANOS)) {
-                busy.add(outbox);
             }
         }
         slow.forEach(this::cutOffSlow);
-        return busy;
     }
 }

@@ -69,6 +69,7 @@ final class Session {
         if (login()) {
             for (Optional<String> line; !over && (line = next()).isPresent(); ) {
                 handle(line.get());
+                pace(chat.busy(client));
             }
         }
     }
@@ -94,6 +95,7 @@ final class Session {
         }
         connection.readTimeout(Duration.ZERO);
         say("* you are " + client.nick() + "; /help lists the commands");
+        pace(chat.busy(client)); // joining told the whole room
         return true;
     }
 
@@ -138,13 +140,13 @@ final class Session {
         return Optional.empty();
     }
 
-    private void handle(String line) throws InterruptedIOException {
+    private void handle(String line) {
         if (!line.startsWith("/")) {
-            pace(chat.say(client, line));
+            chat.say(client, line);
             return;
         }
         if (line.startsWith("//")) {
-            pace(chat.say(client, line.substring(1)));
+            chat.say(client, line.substring(1));
             return;
         }
         int space = line.indexOf(' ');
@@ -158,7 +160,7 @@ final class Session {
                 if (argument.isEmpty()) {
                     say("* usage: /me ACTION");
                 } else {
-                    pace(chat.act(client, argument));
+                    chat.act(client, argument);
                 }
                 break;
             case "/msg":
@@ -193,10 +195,11 @@ final class Session {
     }
 
     /**
-     * A sender faster than the room's writers (they wait for a processor, not for their clients) waits
-     * here, holding no lock, until each busy receiver has caught up to a quarter full, for at most
-     * {@link #PACE_NANOS} in all: without this a burst could overflow healthy clients' queues. Writers
-     * stuck on a socket are never waited for; their clients are cut off when their queues fill.
+     * After each line, a client faster than its room's writers (they wait for a processor, not for
+     * their clients) waits here, holding no lock, until each busy receiver has caught up to a quarter
+     * full, for at most {@link #PACE_NANOS} in all: without this a burst of lines or of logins could
+     * overflow healthy clients' queues. Writers stuck on a socket are never waited for; their clients
+     * are cut off when their queues fill.
      */
     private void pace(List<Outbox> busy) throws InterruptedIOException {
         long deadline = System.nanoTime() + PACE_NANOS;
