@@ -294,16 +294,6 @@ final class Chat {
         }
     }
 
-    /** @return whether {@link #drain} has been called */
-    boolean draining() {
-        lock.lock();
-        try {
-            return draining;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** @return rooms, member counts and counters, as plain values for the daemon's status */
     Map<String, Object> snapshot() {
         lock.lock();

@@ -20,11 +20,6 @@ final class Client {
         return outbox;
     }
 
-    /** @return the client's address, for logs */
-    String address() {
-        return address;
-    }
-
     /** @return the nickname, or null before one is chosen */
     String nick() {
         return nick;
