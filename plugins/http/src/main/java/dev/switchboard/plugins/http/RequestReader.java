@@ -20,6 +20,9 @@ final class RequestReader {
     /** RFC 9112 §2.2: empty lines before a request line are ignored; a few, not without bound. */
     private static final int MAX_LEADING_EMPTY_LINES = 4;
 
+    /** How long lingering waits for more bytes before it decides the client has stopped sending. */
+    private static final Duration QUIET = Duration.ofMillis(100);
+
     private final InputStream in;
     private final Connection client;
     private final Duration headerTimeout;
@@ -112,16 +115,27 @@ final class RequestReader {
 
     /**
      * Before closing a connection whose client may still be sending (an unread body), reads and drops
-     * what arrives for a short while, so the close does not reset the connection under the response.
+     * what is still arriving, so the close does not reset the connection under the response. Stops
+     * after a short quiet spell, {@code time} in all, or {@code maxBytes}.
      */
     void linger(Duration time, long maxBytes) {
-        deadline = System.nanoTime() + time.toNanos();
+        long end = System.nanoTime() + time.toNanos();
+        byte[] sink = new byte[4096];
         try {
-            for (long n = 0; n < maxBytes && read() >= 0; n++) {
-                // dropped
+            for (long n = 0; n < maxBytes; ) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                client.readTimeout(Duration.ofNanos(Math.min(left, QUIET.toNanos())));
+                int read = in.read(sink);
+                if (read < 0) {
+                    return;
+                }
+                n += read;
             }
-        } catch (IOException | HttpError e) {
-            // the client is gone or silent: either way, time to close
+        } catch (IOException e) {
+            // quiet, or gone: either way, time to close
         }
     }
 

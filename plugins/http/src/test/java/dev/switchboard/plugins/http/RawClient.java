@@ -77,6 +77,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** @return true when the server has sent something not yet read */
+    boolean hasReply() throws IOException {
+        return in.available() > 0;
+    }
+
     void timeout(int millis) throws IOException {
         socket.setSoTimeout(millis);
     }
