@@ -1,0 +1,173 @@
+package dev.switchboard.daemon;
+
+import dev.switchboard.api.DaemonStatus;
+import dev.switchboard.api.ServiceStatus;
+import dev.switchboard.daemon.config.Config;
+import dev.switchboard.daemon.config.ConfigLoader;
+import dev.switchboard.daemon.config.ConfigProblems;
+import dev.switchboard.daemon.config.Problem;
+import dev.switchboard.daemon.config.ServiceConfig;
+import dev.switchboard.daemon.lifecycle.Daemon;
+import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.service.HandlerOpener;
+import dev.switchboard.daemon.service.OpeningContext;
+import dev.switchboard.daemon.service.ServiceFailure;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Switchboard in-process: what the launcher runs, and what tests start on loopback port 0.
+ *
+ * <pre>{@code
+ * try (Switchboard sb = Switchboard.builder().config(Path.of("conf/switchboard.yml")).start()) {
+ *     int port = sb.port("echo");
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Switchboard implements AutoCloseable {
+
+    private final Daemon daemon;
+
+    private Switchboard(Daemon daemon) {
+        this.daemon = daemon;
+    }
+
+    /** @return a builder; only {@link Builder#config(Path)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates a configuration as {@code switchboard check} does: the file, the plugins, and every
+     * enabled service's settings as its protocol reads them. Nothing is bound.
+     *
+     * @param config the configuration file
+     * @return every problem as {@code FILE:LINE: key.path: message}; empty when all is well
+     */
+    public static List<String> check(Path config) {
+        return check(config, defaultHome());
+    }
+
+    /** Like {@link #check(Path)}, resolving relative paths against {@code home}. */
+    public static List<String> check(Path config, Path home) {
+        Config loaded;
+        try {
+            loaded = ConfigLoader.load(config, home);
+        } catch (ConfigProblems e) {
+            return e.problems().stream().map(Problem::toString).toList();
+        }
+        List<String> problems = new ArrayList<>();
+        try (PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get())) {
+            problems.addAll(plugins.problems());
+            DaemonStatus empty = new DaemonStatus(Version.get(), Instant.now(), Duration.ZERO, "", "", List.of(), Map.of());
+            for (ServiceConfig service : loaded.services()) {
+                if (!service.enabled()) {
+                    continue;
+                }
+                try {
+                    HandlerOpener.open(service, plugins, settings -> new OpeningContext(service.name(), settings,
+                            Clock.systemUTC(), () -> empty, source -> { })).handler().close();
+                } catch (ServiceFailure f) {
+                    f.problems().forEach(p -> problems.add(p.toString()));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** @return the daemon's home: system property {@code switchboard.home}, else the working directory */
+    public static Path defaultHome() {
+        return Path.of(System.getProperty("switchboard.home", "")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param service a service's name
+     * @return the port it listens on
+     * @throws IllegalArgumentException when there is no such service or it is not listening
+     */
+    public int port(String service) {
+        ServiceStatus status = serviceStatus(service);
+        if (status.port() == 0) {
+            throw new IllegalArgumentException("service '" + service + "' is not listening: " + status.state()
+                    + " " + status.problem());
+        }
+        return status.port();
+    }
+
+    /** @return the status of one service */
+    public ServiceStatus serviceStatus(String service) {
+        return daemon.service(service).orElseThrow(() -> new IllegalArgumentException("no service '" + service + "'"))
+                .status();
+    }
+
+    /** @return a fresh snapshot of the daemon */
+    public DaemonStatus status() {
+        return daemon.status();
+    }
+
+    /** @return what went wrong loading plugins */
+    public List<String> pluginProblems() {
+        return daemon.plugins().problems();
+    }
+
+    /** @return how many services accept clients */
+    public long runningServices() {
+        return daemon.runningCount();
+    }
+
+    /** Drains and stops every service, waiting up to the configured {@code shutdown-grace}. */
+    @Override
+    public void close() {
+        daemon.stop();
+    }
+
+    /** Configures and starts an in-process daemon. */
+    public static final class Builder {
+        private Path config;
+        private Path home = defaultHome();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** @param config the YAML configuration file */
+        public Builder config(Path config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** @param home what relative paths in the configuration resolve against */
+        public Builder home(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /** @param clock the clock protocols read the time from */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Loads the configuration and plugins and starts every service. A service that cannot start is
+         * reported in the status and the log; the others run.
+         *
+         * @return the running daemon
+         * @throws ConfigProblems when the configuration itself is invalid (nothing is started)
+         */
+        public Switchboard start() throws ConfigProblems {
+            Objects.requireNonNull(config, "config must be set");
+            Config loaded = ConfigLoader.load(config, home);
+            PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get());
+            plugins.problems().forEach(p -> org.slf4j.LoggerFactory.getLogger(Switchboard.class).warn("{}", p));
+            return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()));
+        }
+    }
+}

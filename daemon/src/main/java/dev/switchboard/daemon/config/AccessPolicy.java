@@ -1,0 +1,45 @@
+package dev.switchboard.daemon.config;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Who may connect to a service and how much: from {@code defaults:}, overridden per service.
+ *
+ * @param idleTimeout silence after which a connection is closed
+ * @param maxConnections connections the service holds at once
+ * @param maxConnectionsPerIp connections one client address holds at once
+ * @param maxConnectsPerSecondPerIp new connections per second from one address; 0 for no limit
+ * @param allow when not empty, only these networks may connect
+ * @param deny these networks may not connect, even if allowed
+ * @param busyMessage the line sent to a client refused by a limit; empty for none
+ * @param denyMessage the line sent to a client refused by the access lists; empty for none
+ */
+public record AccessPolicy(
+        Duration idleTimeout,
+        int maxConnections,
+        int maxConnectionsPerIp,
+        int maxConnectsPerSecondPerIp,
+        List<Cidr> allow,
+        List<Cidr> deny,
+        String busyMessage,
+        String denyMessage) {
+
+    /** Used where the configuration says nothing. */
+    public static final AccessPolicy DEFAULT =
+            new AccessPolicy(Duration.ofMinutes(5), 1000, 64, 0, List.of(), List.of(), "", "");
+
+    public AccessPolicy {
+        allow = List.copyOf(allow);
+        deny = List.copyOf(deny);
+    }
+
+    /** @return whether the access lists let the address in: deny wins, an empty allow list allows all */
+    public boolean permits(InetAddress address) {
+        if (deny.stream().anyMatch(c -> c.contains(address))) {
+            return false;
+        }
+        return allow.isEmpty() || allow.stream().anyMatch(c -> c.contains(address));
+    }
+}

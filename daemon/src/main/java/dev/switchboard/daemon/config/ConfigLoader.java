@@ -1,0 +1,292 @@
+package dev.switchboard.daemon.config;
+
+import dev.switchboard.api.ConfigException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code switchboard.yml} and validates everything the daemon itself owns, collecting every
+ * problem with its line rather than stopping at the first. Plugin keys are checked later, when the
+ * plugin reads them (see {@link YamlSettings#unknownKeys}).
+ */
+public final class ConfigLoader {
+
+    /** Keys of a service section that the daemon reads; all others belong to the plugin. */
+    public static final Set<String> SERVICE_KEYS = Set.of(
+            "enabled", "protocol", "bind", "port",
+            "idle-timeout", "max-connections", "max-connections-per-ip", "max-connects-per-second-per-ip",
+            "allow", "deny", "busy-message", "deny-message");
+
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+    private static final Pattern PROTOCOL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final InetAddress ANY = Cidr.literal("::").orElseThrow();
+
+    private final String fileName;
+    private final Path home;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private ConfigLoader(String fileName, Path home) {
+        this.fileName = fileName;
+        this.home = home;
+    }
+
+    /**
+     * @param file the configuration file
+     * @param home what relative paths in it resolve against
+     * @return the validated configuration
+     * @throws ConfigProblems listing everything wrong with it
+     */
+    public static Config load(Path file, Path home) throws ConfigProblems {
+        return new ConfigLoader(file.toString(), home).load(file);
+    }
+
+    private Config load(Path file) throws ConfigProblems {
+        YamlValue root = new YamlReader(fileName, problems).read(file);
+        if (!problems.isEmpty()) {
+            throw new ConfigProblems(problems);
+        }
+        if (!root.isMap()) {
+            problems.add(new Problem(fileName, root.line(), "",
+                    "expected a mapping with daemon:, defaults: and services:, found " + root.kind()));
+            throw new ConfigProblems(problems);
+        }
+        YamlSettings top = section(root, "", "");
+        DaemonSettings daemon = daemon(top);
+        AccessPolicy defaults = access(section(root, "defaults", "defaults"), AccessPolicy.DEFAULT, true);
+        List<ServiceConfig> services = services(root.asMap().get("services"), daemon, defaults);
+        problems.addAll(top.unknownKeys(Set.of("daemon", "defaults", "services")));
+        if (!problems.isEmpty()) {
+            problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            throw new ConfigProblems(problems);
+        }
+        return new Config(fileName, daemon, services);
+    }
+
+    private YamlSettings section(YamlValue parent, String key, String path) {
+        YamlValue value = key.isEmpty() ? parent : parent.asMap().get(key);
+        if (value == null || value.isNull()) {
+            return new YamlSettings(fileName, path, parent.line(), Map.of(), home);
+        }
+        if (!value.isMap()) {
+            problems.add(new Problem(fileName, value.line(), path, "expected a mapping of keys, found " + value.kind()));
+            return new YamlSettings(fileName, path, value.line(), Map.of(), home);
+        }
+        return new YamlSettings(fileName, path, value.line(), value.asMap(), home);
+    }
+
+    private DaemonSettings daemon(YamlSettings top) {
+        YamlSettings s = section(new YamlValue(top.values(), 1), "daemon", "daemon");
+        InetAddress bind = read(s, () -> address(s, "bind", ANY), ANY);
+        List<Path> plugins = read(s, () -> pluginDirs(s), List.of(home.resolve("plugins")));
+        ThreadMode threads = read(s, () -> threadMode(s), ThreadMode.AUTO);
+        int max = read(s, () -> s.integer("max-connections", 2000, 1, 1_000_000), 2000);
+        Duration grace = read(s, () -> s.duration("shutdown-grace", Duration.ofSeconds(5)), Duration.ofSeconds(5));
+        problems.addAll(s.unknownKeys(Set.of()));
+        return new DaemonSettings(bind, plugins, threads, max, grace);
+    }
+
+    private List<Path> pluginDirs(YamlSettings s) throws ConfigException {
+        List<String> dirs = s.list("plugins");
+        if (dirs.isEmpty()) {
+            return List.of(home.resolve("plugins"));
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String dir : dirs) {
+            try {
+                paths.add(home.resolve(dir).normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw s.invalid("plugins", "'" + dir + "' is not a usable path");
+            }
+        }
+        return paths;
+    }
+
+    private static ThreadMode threadMode(YamlSettings s) throws ConfigException {
+        String text = s.string("threads", "auto");
+        try {
+            ThreadMode mode = ThreadMode.parse(text);
+            if (mode.kind() == ThreadMode.Kind.VIRTUAL && Runtime.version().feature() < 21) {
+                throw s.invalid("threads", "virtual threads need Java 21 or later, and this is Java "
+                        + Runtime.version().feature() + ": use auto or platform:N");
+            }
+            return mode;
+        } catch (IllegalArgumentException e) {
+            throw s.invalid("threads", e.getMessage());
+        }
+    }
+
+    /** @param wholeSection true for {@code defaults:}, whose every key is the daemon's */
+    private AccessPolicy access(YamlSettings s, AccessPolicy base, boolean wholeSection) {
+        AccessPolicy a = new AccessPolicy(
+                read(s, () -> positive(s, "idle-timeout", base.idleTimeout()), base.idleTimeout()),
+                read(s, () -> s.integer("max-connections", base.maxConnections(), 1, 1_000_000), base.maxConnections()),
+                read(s, () -> s.integer("max-connections-per-ip", base.maxConnectionsPerIp(), 1, 1_000_000),
+                        base.maxConnectionsPerIp()),
+                read(s, () -> s.integer("max-connects-per-second-per-ip", base.maxConnectsPerSecondPerIp(), 0, 1_000_000),
+                        base.maxConnectsPerSecondPerIp()),
+                read(s, () -> s.has("allow") ? cidrs(s, "allow") : base.allow(), base.allow()),
+                read(s, () -> s.has("deny") ? cidrs(s, "deny") : base.deny(), base.deny()),
+                read(s, () -> oneLine(s, "busy-message", base.busyMessage()), base.busyMessage()),
+                read(s, () -> oneLine(s, "deny-message", base.denyMessage()), base.denyMessage()));
+        if (wholeSection) {
+            problems.addAll(s.unknownKeys(Set.of()));
+        }
+        return a;
+    }
+
+    private List<ServiceConfig> services(YamlValue value, DaemonSettings daemon, AccessPolicy defaults) {
+        if (value == null || value.isNull()) {
+            problems.add(new Problem(fileName, 1, "services", "no services are configured: add at least one under services:"));
+            return List.of();
+        }
+        if (!value.isMap()) {
+            problems.add(new Problem(fileName, value.line(), "services", "expected a mapping of services, found " + value.kind()));
+            return List.of();
+        }
+        List<ServiceConfig> services = new ArrayList<>();
+        Map<Integer, ServiceConfig> byPort = new HashMap<>();
+        for (Map.Entry<String, YamlValue> entry : value.asMap().entrySet()) {
+            String name = entry.getKey();
+            String path = "services." + name;
+            YamlValue body = entry.getValue();
+            if (!SERVICE_NAME.matcher(name).matches()) {
+                problems.add(new Problem(fileName, body.line(), path,
+                        "a service name is letters, digits, '_' and '-', starting with a letter or digit"));
+                continue;
+            }
+            if (!body.isMap()) {
+                problems.add(new Problem(fileName, body.line(), path,
+                        "expected the service's settings (at least port:), found " + body.kind()));
+                continue;
+            }
+            YamlSettings s = new YamlSettings(fileName, path, body.line(), body.asMap(), home);
+            ServiceConfig service = service(name, body.line(), s, daemon, defaults);
+            if (service == null) {
+                continue;
+            }
+            services.add(service);
+            if (service.enabled() && service.port() != 0) {
+                ServiceConfig clash = byPort.get(service.port());
+                if (clash != null && overlaps(clash.bind(), service.bind())) {
+                    problems.add(new Problem(fileName, s.lineOf("port"), path + ".port", "port " + service.port()
+                            + " is already used by service '" + clash.name() + "' (line " + clash.line()
+                            + "): give each service its own port"));
+                } else {
+                    byPort.putIfAbsent(service.port(), service);
+                }
+            }
+        }
+        return services;
+    }
+
+    private ServiceConfig service(String name, int line, YamlSettings s, DaemonSettings daemon, AccessPolicy defaults) {
+        int before = problems.size();
+        boolean enabled = read(s, () -> s.flag("enabled", true), true);
+        String protocol = read(s, () -> protocol(s, name), name);
+        InetAddress bind = read(s, () -> address(s, "bind", daemon.bind()), daemon.bind());
+        int port = read(s, () -> port(s), 0);
+        AccessPolicy access = access(s, defaults, false);
+        if (access.maxConnections() > daemon.maxConnections()) {
+            access = new AccessPolicy(access.idleTimeout(), daemon.maxConnections(), access.maxConnectionsPerIp(),
+                    access.maxConnectsPerSecondPerIp(), access.allow(), access.deny(), access.busyMessage(),
+                    access.denyMessage());
+        }
+        return problems.size() > before ? null
+                : new ServiceConfig(name, line, enabled, protocol, bind, port, access, s.copy());
+    }
+
+    private static String protocol(YamlSettings s, String name) throws ConfigException {
+        String protocol = s.string("protocol", name).trim();
+        if (!PROTOCOL_NAME.matcher(protocol).matches()) {
+            throw s.invalid("protocol", "'" + protocol + "' is not a protocol name (lower-case letters, digits and '-')");
+        }
+        return protocol;
+    }
+
+    private static int port(YamlSettings s) throws ConfigException {
+        if (!s.has("port")) {
+            throw s.invalid("", "no port: add 'port: N' (1-65535, or 0 for any free port)");
+        }
+        String text = s.string("port").orElseThrow().trim();
+        long port;
+        try {
+            port = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw s.invalid("port", "'" + text + "' is not a port (1-65535, or 0 for any free port)");
+        }
+        if (port < 0 || port > 65535) {
+            throw s.invalid("port", text + " is not a port (1-65535, or 0 for any free port)");
+        }
+        return (int) port;
+    }
+
+    private static InetAddress address(YamlSettings s, String key, InetAddress fallback) throws ConfigException {
+        String text = s.string(key, "").trim();
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        if (text.equals("*")) {
+            return ANY;
+        }
+        if (text.equals("localhost")) {
+            return InetAddress.getLoopbackAddress();
+        }
+        return Cidr.literal(text).orElseThrow(() -> s.invalid(key,
+                "'" + text + "' is not an IP address (e.g. \"::\" for every interface, 0.0.0.0, 127.0.0.1, ::1)"));
+    }
+
+    private static List<Cidr> cidrs(YamlSettings s, String key) throws ConfigException {
+        Set<Cidr> cidrs = new LinkedHashSet<>();
+        for (String item : s.list(key)) {
+            try {
+                cidrs.add(Cidr.parse(item));
+            } catch (IllegalArgumentException e) {
+                throw s.invalid(key, e.getMessage());
+            }
+        }
+        return List.copyOf(cidrs);
+    }
+
+    private static Duration positive(YamlSettings s, String key, Duration fallback) throws ConfigException {
+        Duration d = s.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            throw s.invalid(key, "must be longer than zero");
+        }
+        return d;
+    }
+
+    private static String oneLine(YamlSettings s, String key, String fallback) throws ConfigException {
+        String text = s.string(key, fallback);
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.length() > 512) {
+            throw s.invalid(key, "must be a single line of at most 512 characters");
+        }
+        return text;
+    }
+
+    private static boolean overlaps(InetAddress a, InetAddress b) {
+        return a.equals(b) || a.isAnyLocalAddress() || b.isAnyLocalAddress();
+    }
+
+    /** Reads one value, turning a {@link ConfigException} into a recorded problem and a stand-in value. */
+    private <T> T read(YamlSettings s, Reading<T> reading, T standIn) {
+        try {
+            return reading.read();
+        } catch (ConfigException e) {
+            problems.add(s.problem(e));
+            return standIn;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read() throws ConfigException;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.switchboard.daemon.config;
+
+import dev.switchboard.api.ConfigException;
+import dev.switchboard.api.Settings;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * One mapping of the configuration ({@code daemon:}, {@code defaults:} or a service's section) read
+ * through the {@link Settings} getters, remembering which keys were read so the rest can be reported
+ * as unknown.
+ */
+public final class YamlSettings implements Settings {
+
+    private final String file;
+    private final String path;
+    private final int line;
+    private final Map<String, YamlValue> values;
+    private final Path home;
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param file the configuration file's name as the user gave it
+     * @param path the section's dotted key path, e.g. {@code services.echo}
+     * @param line the section's line
+     * @param values the section's entries
+     * @param home what relative paths resolve against
+     */
+    public YamlSettings(String file, String path, int line, Map<String, YamlValue> values, Path home) {
+        this.file = file;
+        this.path = path;
+        this.line = line;
+        this.values = values;
+        this.home = home;
+    }
+
+    /** @return a fresh reader of the same section, with no keys read yet */
+    public YamlSettings copy() {
+        return new YamlSettings(file, path, line, values, home);
+    }
+
+    /** @return the section's key path, e.g. {@code services.echo} */
+    public String path() {
+        return path;
+    }
+
+    /** @return the section's entries, as configured */
+    public Map<String, YamlValue> values() {
+        return values;
+    }
+
+    /** @return whether the section sets the key */
+    public boolean has(String key) {
+        return values.containsKey(key) && !values.get(key).isNull();
+    }
+
+    /** @return the problem a {@link ConfigException} from this section stands for */
+    public Problem problem(ConfigException e) {
+        return new Problem(file, lineOf(e.key()), e.key().isEmpty() ? path : path + "." + e.key(), e.getMessage());
+    }
+
+    /**
+     * @param ignored keys that someone else (the daemon) reads
+     * @return a problem for every key neither read through this object nor in {@code ignored}
+     */
+    public List<Problem> unknownKeys(Set<String> ignored) {
+        Set<String> known = new java.util.TreeSet<>(read);
+        known.addAll(ignored);
+        List<Problem> problems = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                problems.add(new Problem(file, lineOf(key), path + "." + key, Suggestions.unknownKey(key, known)));
+            }
+        }
+        return problems;
+    }
+
+    int lineOf(String key) {
+        YamlValue value = values.get(key);
+        return value == null ? line : value.line();
+    }
+
+    private Optional<YamlValue> value(String key) {
+        read.add(key);
+        YamlValue value = values.get(key);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private Optional<String> scalar(String key, String expected) throws ConfigException {
+        Optional<YamlValue> value = value(key);
+        if (value.isPresent() && !value.get().isScalar()) {
+            throw invalid(key, "expected " + expected + ", found " + value.get().kind());
+        }
+        return value.map(v -> (String) v.value());
+    }
+
+    @Override
+    public Optional<String> string(String key) throws ConfigException {
+        return scalar(key, "text");
+    }
+
+    @Override
+    public String string(String key, String fallback) throws ConfigException {
+        return string(key).orElse(fallback);
+    }
+
+    @Override
+    public int integer(String key, int fallback, int min, int max) throws ConfigException {
+        Optional<String> text = scalar(key, "a whole number");
+        try {
+            return text.isEmpty() ? fallback : Values.integer(text.get(), min, max);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean flag(String key, boolean fallback) throws ConfigException {
+        Optional<String> text = scalar(key, "true or false");
+        try {
+            return text.isEmpty() ? fallback : Values.flag(text.get());
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
+        }
+    }
+
+    @Override
+    public Duration duration(String key, Duration fallback) throws ConfigException {
+        Optional<String> text = scalar(key, "a duration such as 10s");
+        try {
+            return text.isEmpty() ? fallback : Values.duration(text.get());
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
+        }
+    }
+
+    @Override
+    public long size(String key, long fallback) throws ConfigException {
+        Optional<String> text = scalar(key, "a size such as 64KiB");
+        try {
+            return text.isEmpty() ? fallback : Values.size(text.get());
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
+        }
+    }
+
+    @Override
+    public Path path(String key, Path fallback) throws ConfigException {
+        Optional<String> text = scalar(key, "a path");
+        try {
+            Path p = text.isEmpty() ? fallback : Path.of(text.get());
+            return home.resolve(p).normalize();
+        } catch (InvalidPathException e) {
+            throw invalid(key, "'" + text.orElse("") + "' is not a usable path: " + e.getReason());
+        }
+    }
+
+    @Override
+    public List<String> list(String key) throws ConfigException {
+        Optional<YamlValue> value = value(key);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        if (value.get().isScalar()) {
+            return List.of((String) value.get().value());
+        }
+        if (value.get().isMap()) {
+            throw invalid(key, "expected a list, found a mapping");
+        }
+        List<String> items = new ArrayList<>();
+        for (YamlValue item : value.get().asList()) {
+            if (!item.isScalar()) {
+                throw invalid(key, "list items must be plain values, found " + item.kind() + " on line " + item.line());
+            }
+            items.add((String) item.value());
+        }
+        return List.copyOf(items);
+    }
+
+    @Override
+    public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) throws ConfigException {
+        Optional<String> text = scalar(key, "one of " + choices(type));
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        String wanted = text.get().trim().toLowerCase(Locale.ROOT);
+        for (E constant : type.getEnumConstants()) {
+            if (spelling(constant).equals(wanted)) {
+                return constant;
+            }
+        }
+        throw invalid(key, "'" + text.get() + "' is not one of " + choices(type));
+    }
+
+    @Override
+    public ConfigException invalid(String key, String problem) {
+        return new ConfigException(key, problem);
+    }
+
+    private static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static <E extends Enum<E>> String choices(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(YamlSettings::spelling).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.switchboard.daemon.net;
+
+import dev.switchboard.daemon.config.ThreadMode;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place that creates the executor shared by all services' clients: virtual threads where the
+ * JVM has them (reached by reflection, as the code is compiled for Java 17), otherwise a bounded pool of
+ * platform threads that shrinks when idle.
+ */
+public final class ClientExecutors {
+
+    /**
+     * @param executor runs client handlers
+     * @param mode what it is, for the log and status: {@code virtual} or {@code platform:N}
+     */
+    public record ClientExecutor(ExecutorService executor, String mode) {
+    }
+
+    private ClientExecutors() {
+    }
+
+    /**
+     * @param mode the configured mode
+     * @param maxConnections the daemon's connection limit: the pool size for {@code auto} without virtual threads
+     * @return the executor
+     * @throws IllegalStateException when {@code virtual} is asked for and the JVM has none
+     */
+    public static ClientExecutor create(ThreadMode mode, int maxConnections) {
+        Optional<ExecutorService> virtual = mode.kind() == ThreadMode.Kind.PLATFORM ? Optional.empty() : virtual();
+        if (virtual.isPresent()) {
+            return new ClientExecutor(virtual.get(), "virtual");
+        }
+        if (mode.kind() == ThreadMode.Kind.VIRTUAL) {
+            throw new IllegalStateException("threads: virtual needs Java 21 or later; this is Java "
+                    + Runtime.version().feature());
+        }
+        int threads = mode.kind() == ThreadMode.Kind.PLATFORM ? mode.threads() : maxConnections;
+        return new ClientExecutor(platform(threads), "platform:" + threads);
+    }
+
+    /** @return whether this JVM has virtual threads */
+    public static boolean hasVirtualThreads() {
+        return virtualFactory().isPresent();
+    }
+
+    private static Optional<ExecutorService> virtual() {
+        return virtualFactory().map(m -> {
+            try {
+                return (ExecutorService) m.invoke(null);
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        });
+    }
+
+    private static Optional<Method> virtualFactory() {
+        if (Runtime.version().feature() < 21) {
+            return Optional.empty(); // 19 and 20 have them only as a preview
+        }
+        try {
+            return Optional.of(java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor"));
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ExecutorService platform(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    // Small stacks: a Pi has little memory and handlers rarely recurse deeply.
+                    Thread t = new Thread(null, r, "client-" + counter.incrementAndGet(), 512 * 1024);
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.switchboard.daemon.net;
+
+import dev.switchboard.api.Handler;
+import dev.switchboard.daemon.config.AccessPolicy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service's server socket and its acceptor thread: accepts a client, asks the gate, and either
+ * refuses it at once (after the configured one-line message) or hands it to the shared executor.
+ */
+public final class Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(Listener.class);
+    private static final int BACKLOG = 512;
+
+    private final String serviceName;
+    private final ServerSocketChannel server;
+    private final AccessPolicy policy;
+    private final Gate gate;
+    private final Executor executor;
+    private final Handler handler;
+    private final TrafficStats stats;
+    private final BooleanSupplier draining;
+    private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
+    private final RefusalLog refusals;
+    private final Object finished = new Object();
+    private Thread acceptor;
+
+    private Listener(String serviceName, ServerSocketChannel server, AccessPolicy policy, ConnectionBudget budget,
+                     Executor executor, Handler handler, TrafficStats stats, BooleanSupplier draining) {
+        this.serviceName = serviceName;
+        this.server = server;
+        this.policy = policy;
+        this.gate = new Gate(policy, budget);
+        this.executor = executor;
+        this.handler = handler;
+        this.stats = stats;
+        this.draining = draining;
+        this.refusals = new RefusalLog(serviceName, log);
+    }
+
+    /**
+     * Binds the service's socket; call {@link #start()} to accept.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static Listener bind(String serviceName, InetSocketAddress address, AccessPolicy policy,
+                                ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
+                                BooleanSupplier draining) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(address, BACKLOG);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new Listener(serviceName, server, policy, budget, executor, handler, stats, draining);
+    }
+
+    /** @return the bound address, with the real port when 0 was asked for */
+    public InetSocketAddress boundAddress() {
+        try {
+            return (InetSocketAddress) server.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("listener of " + serviceName + " is closed", e);
+        }
+    }
+
+    /** Starts the acceptor thread. */
+    public synchronized void start() {
+        acceptor = new Thread(this::acceptLoop, "accept-" + serviceName);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void acceptLoop() {
+        while (server.isOpen()) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // Typically out of file descriptors: back off instead of spinning on the error.
+                log.warn("{}: accept failed: {}", serviceName, e.toString());
+                pause();
+                continue;
+            }
+            dispatch(channel);
+        }
+    }
+
+    private void dispatch(SocketChannel channel) {
+        InetAddress address;
+        try {
+            address = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+        } catch (IOException e) {
+            closeQuietly(channel); // the client already left
+            return;
+        }
+        Verdict verdict = gate.admit(address, System.nanoTime());
+        if (!verdict.admitted()) {
+            stats.rejected.increment();
+            refusals.refused(address, verdict.reason());
+            refuse(channel, verdict.denied() ? policy.denyMessage() : policy.busyMessage());
+            return;
+        }
+        ClientConnection client;
+        try {
+            client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining,
+                    () -> released(address));
+        } catch (IOException e) {
+            gate.release(address);
+            closeQuietly(channel);
+            return;
+        }
+        stats.total.increment();
+        stats.active.incrementAndGet();
+        clients.add(client);
+        try {
+            executor.execute(new ClientTask(client, handler, stats, () -> finished(client)));
+        } catch (RejectedExecutionException e) {
+            client.close(); // shutting down
+            finished(client);
+        }
+    }
+
+    private void released(InetAddress address) {
+        stats.active.decrementAndGet();
+        gate.release(address);
+    }
+
+    private void finished(ClientConnection client) {
+        clients.remove(client);
+        synchronized (finished) {
+            finished.notifyAll();
+        }
+    }
+
+    /** Sends the refusal line without ever blocking the acceptor, then closes. */
+    private static void refuse(SocketChannel channel, String message) {
+        try {
+            if (!message.isEmpty()) {
+                channel.configureBlocking(false);
+                channel.write(ByteBuffer.wrap((message + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            // the refused client left first
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+
+    /** Stops accepting: closes the server socket. Connected clients carry on. */
+    public void stopAccepting() {
+        closeQuietly(server);
+        Thread t;
+        synchronized (this) {
+            t = acceptor;
+        }
+        if (t != null) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits until every client's handler has returned.
+     *
+     * @return true if they all did before the deadline
+     */
+    public boolean awaitClients(long deadlineNanos) throws InterruptedException {
+        synchronized (finished) {
+            while (!clients.isEmpty()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                finished.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /** Closes every client still connected; their handlers' blocked reads and writes fail. */
+    public void closeClients() {
+        clients.forEach(ClientConnection::close);
+    }
+
+    /** @return the clients whose handlers are still running */
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** Closes idle clients, reports handlers stuck after their client closed; called by the watchdog. */
+    void watch(long nowNanos, long stuckAfterNanos, List<String> stuckReports) {
+        for (ClientConnection client : clients) {
+            if (!client.isClosed()) {
+                if (client.isIdle(nowNanos)) {
+                    log.debug("{}: idle for {}, closing", client, client.idleTimeout());
+                    client.close();
+                }
+            } else if (nowNanos - client.closedNanos() > stuckAfterNanos && clients.remove(client)) {
+                Thread thread = client.servingThread();
+                stuckReports.add(client.toString());
+                if (thread != null) {
+                    thread.interrupt();
+                }
+                finished(client);
+            }
+        }
+        gate.sweep(nowNanos);
+        refusals.flush(nowNanos);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing more to do for a socket we are discarding
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.switchboard.daemon.plugin;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.pf4j.DefaultPluginManager;
+
+/** PF4J configured for a daemon: checks {@code Plugin-Requires} and skips a bad plugin instead of failing all. */
+final class SwitchboardPluginManager extends DefaultPluginManager {
+
+    SwitchboardPluginManager(List<Path> roots, String systemVersion) {
+        super(roots);
+        // Without a system version PF4J checks no Plugin-Requires at all.
+        setSystemVersion(systemVersion);
+        setResolveRecoveryStrategy(ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE);
+    }
+
+    /** @return every JAR and unpacked zip PF4J would load from the roots (zips are unpacked here) */
+    List<Path> candidatePaths() {
+        return pluginRepository.getPluginPaths();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.switchboard.daemon.service;
+
+import dev.switchboard.api.ConfigException;
+import dev.switchboard.api.Handler;
+import dev.switchboard.api.ServiceContext;
+import dev.switchboard.daemon.config.ConfigLoader;
+import dev.switchboard.daemon.config.Problem;
+import dev.switchboard.daemon.config.ServiceConfig;
+import dev.switchboard.daemon.config.YamlSettings;
+import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.plugin.ProtocolProvider;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Finds a service's protocol and opens its handler, turning every way that can fail (no such
+ * protocol, a bad setting, an unknown key, a plugin that throws) into problems with file and line.
+ * Used both to start a service and by {@code switchboard check}.
+ */
+public final class HandlerOpener {
+
+    private HandlerOpener() {
+    }
+
+    /**
+     * @param config the service
+     * @param plugins where its protocol may come from
+     * @param contextFor makes the context the protocol is opened with, around the settings it will read
+     * @return the open handler and the protocol's provider
+     * @throws ServiceFailure when the service cannot be served
+     */
+    public static Opened open(ServiceConfig config, PluginHost plugins, Function<YamlSettings, ServiceContext> contextFor)
+            throws ServiceFailure {
+        YamlSettings settings = config.freshSettings();
+        ProtocolProvider provider = plugins.protocol(config.protocol()).orElseThrow(() -> new ServiceFailure(
+                settings.problem(new ConfigException("protocol", noProvider(config.protocol(), plugins)))));
+        Handler handler;
+        try {
+            handler = provider.protocol().open(contextFor.apply(settings));
+        } catch (ConfigException e) {
+            throw new ServiceFailure(settings.problem(e));
+        } catch (RuntimeException | LinkageError e) {
+            throw new ServiceFailure(settings.problem(new ConfigException("", "plugin '" + provider.pluginId()
+                    + "' failed to open the service: " + e + " (a bug in the plugin: report it to its author)")));
+        }
+        if (handler == null) {
+            throw new ServiceFailure(settings.problem(new ConfigException("",
+                    "plugin '" + provider.pluginId() + "' returned no handler (a bug in the plugin)")));
+        }
+        List<Problem> unknown = settings.unknownKeys(ConfigLoader.SERVICE_KEYS);
+        if (!unknown.isEmpty()) {
+            closeQuietly(handler);
+            throw new ServiceFailure(unknown);
+        }
+        return new Opened(handler, provider);
+    }
+
+    private static String noProvider(String protocol, PluginHost plugins) {
+        List<String> known = plugins.protocolNames();
+        return "no plugin provides protocol '" + protocol + "' (available: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + "): put its plugin JAR in the plugins directory, fix the name, or set enabled: false";
+    }
+
+    static void closeQuietly(Handler handler) {
+        try {
+            handler.close();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(HandlerOpener.class).warn("handler failed to close: {}", e.toString());
+        }
+    }
+
+    /**
+     * @param handler the open handler
+     * @param provider the protocol it came from
+     */
+    public record Opened(Handler handler, ProtocolProvider provider) {
+    }
+}
