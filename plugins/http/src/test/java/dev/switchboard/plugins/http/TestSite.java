@@ -1,16 +1,16 @@
 package dev.switchboard.plugins.http;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import dev.switchboard.daemon.Switchboard;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
- * A web root in a temp directory with known files, a secret outside it, and a running http service
- * serving it on a loopback port.
+ * A web root in a temp directory with known files, a secret outside it, and the real daemon serving
+ * it in-process with an http service on a loopback port.
  */
 final class TestSite implements AutoCloseable {
 
@@ -22,7 +22,7 @@ final class TestSite implements AutoCloseable {
     final Path root;
     final Path outside;
     final byte[] large;
-    private final MiniHost host;
+    private final Switchboard switchboard;
 
     TestSite(Path tmp, Map<String, String> settings) throws Exception {
         base = tmp;
@@ -45,25 +45,36 @@ final class TestSite implements AutoCloseable {
         Files.createSymbolicLink(root.resolve("escape"), outside);
         Files.createSymbolicLink(root.resolve("escape.txt"), outside.resolve("secret.txt"));
         Files.createSymbolicLink(root.resolve("inside.txt"), root.resolve("hello.txt"));
-        Map<String, String> all = new HashMap<>(settings);
-        all.putIfAbsent("root", root.toString());
-        host = new MiniHost(all);
+        Map<String, String> all = new TreeMap<>(settings);
+        all.putIfAbsent("root", "'" + root + "'");
+        StringBuilder service = new StringBuilder();
+        all.forEach((key, value) -> service.append("    ").append(key).append(": ").append(value).append('\n'));
+        Path config = tmp.resolve("switchboard.yml");
+        Files.writeString(config, """
+                daemon:
+                  bind: 127.0.0.1
+                  plugins: '%s'
+                  shutdown-grace: 3s
+                defaults:
+                  idle-timeout: 30s
+                  max-connections-per-ip: 500
+                services:
+                  http:
+                    port: 0
+                %s""".formatted(Files.createDirectories(tmp.resolve("plugins")), service));
+        switchboard = Switchboard.builder().config(config).start();
     }
 
     TestSite(Path tmp) throws Exception {
         this(tmp, Map.of());
     }
 
-    int port() throws IOException {
-        return host.port();
+    int port() {
+        return switchboard.port("http");
     }
 
-    long activeConnections() {
-        return host.active();
-    }
-
-    void drainAndStop(java.time.Duration grace) throws Exception {
-        host.drainAndStop(grace);
+    Switchboard switchboard() {
+        return switchboard;
     }
 
     static String ascii(byte[] bytes) {
@@ -72,6 +83,6 @@ final class TestSite implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        host.close();
+        switchboard.close();
     }
 }
