@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ProxySelector;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
@@ -25,13 +21,10 @@ class StaticFilesTest {
     @TempDir
     static java.nio.file.Path tmp;
     static TestSite site;
-    static HttpClient http;
 
     @BeforeAll
     static void start() throws Exception {
         site = new TestSite(tmp, Map.of("directory-listing", "true"));
-        http = HttpClient.newBuilder().proxy(ProxySelector.of(null)).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterAll
@@ -40,16 +33,11 @@ class StaticFilesTest {
     }
 
     static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
-                .timeout(Duration.ofSeconds(10));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return Client.get(site.port(), path, headers);
     }
 
     static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        return Client.text(response);
     }
 
     @Test
@@ -99,9 +87,7 @@ class StaticFilesTest {
 
     @Test
     void headHasGetsFieldsWithoutBody() throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + site.port() + "/large.bin"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = Client.send("HEAD", site.port(), "/large.bin");
         assertEquals(200, response.statusCode());
         assertEquals(String.valueOf(TestSite.LARGE_SIZE), response.headers().firstValue("content-length").orElseThrow());
         assertEquals(0, response.body().length);
