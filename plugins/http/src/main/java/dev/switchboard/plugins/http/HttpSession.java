@@ -119,6 +119,10 @@ final class HttpSession {
         } catch (IOException e) {
             LOG.warn("cannot answer '{}': {}", request.line(), e.toString());
             response = HttpStatus.errorPage(500);
+        } catch (RuntimeException e) {
+            // A bug here or in the daemon's status: this request fails, the connection and others go on.
+            LOG.error("failed to answer '{}'", request.line(), e);
+            response = HttpStatus.errorPage(500);
         }
         // Draining: this response is the last on the connection, and says so.
         keepAlive &= !draining();

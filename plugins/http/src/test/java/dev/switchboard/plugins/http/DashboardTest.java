@@ -116,11 +116,13 @@ class DashboardTest {
                   http:
                     port: 0
                     root: '%s'
-                    dashboard-path: no-slashes
                 """.formatted(Files.createDirectories(other.resolve("plugins")), other.resolve("missing")));
         List<String> problems = Switchboard.check(config);
         assertTrue(problems.stream().anyMatch(p -> p.contains("services.http.root") && p.contains("does not exist")),
                 problems.toString());
+        Files.writeString(config, Files.readString(config).replace("missing", "") + "    dashboard-path: no-slash\n");
+        problems = Switchboard.check(config);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("services.http.dashboard-path")), problems.toString());
     }
 
     private static long total(String json) {

@@ -82,7 +82,7 @@ final class TestSite implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         switchboard.close();
     }
 }
