@@ -7,31 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Validators, conditional requests (304, 412) and single byte ranges (206, 416), small and large files. */
 class ConditionalAndRangeTest {
 
-    @TempDir
-    static java.nio.file.Path tmp;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = new TestSite(tmp, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    static final SiteExtension SITE = new SiteExtension();
 
     static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        return Client.get(site.port(), path, headers);
+        return Client.get(SITE.port(), path, headers);
     }
 
     static String header(HttpResponse<?> response, String name) {
@@ -98,7 +84,7 @@ class ConditionalAndRangeTest {
         HttpResponse<byte[]> response = get("/large.bin", "Range", "bytes=" + from + "-" + to);
         assertEquals(206, response.statusCode());
         assertEquals("bytes " + from + "-" + to + "/" + TestSite.LARGE_SIZE, header(response, "content-range"));
-        assertArrayEquals(Arrays.copyOfRange(site.large, from, to + 1), response.body());
+        assertArrayEquals(Arrays.copyOfRange(SITE.site().large, from, to + 1), response.body());
     }
 
     @Test

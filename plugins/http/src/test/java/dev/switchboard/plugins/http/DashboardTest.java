@@ -11,30 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard page and assets, status.json and /metrics, and turning them off or moving them. */
 class DashboardTest {
 
-    @TempDir
-    static java.nio.file.Path tmp;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = new TestSite(tmp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    static final SiteExtension SITE = new SiteExtension();
 
     static HttpResponse<byte[]> get(String path) throws Exception {
-        return Client.get(site.port(), path);
+        return Client.get(SITE.port(), path);
     }
 
     @Test
@@ -62,7 +50,7 @@ class DashboardTest {
     @Test
     void statusJsonDescribesServicesAndCountsNewConnections() throws Exception {
         long before = total(Client.text(get("/_switchboard/status.json")));
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").read();
         }
         HttpResponse<byte[]> response = get("/_switchboard/status.json");
@@ -70,7 +58,7 @@ class DashboardTest {
         assertEquals("no-store", Client.header(response, "cache-control"));
         String json = Client.text(response);
         assertTrue(json.contains("\"name\":\"http\",\"protocol\":\"http\",\"plugin\":"), json);
-        assertTrue(json.contains("\"port\":" + site.port()), json);
+        assertTrue(json.contains("\"port\":" + SITE.port()), json);
         assertTrue(json.contains("\"state\":\"RUNNING\""), json);
         assertTrue(json.matches("(?s)\\{\"version\":\"[^\"]+\",\"started\":\"[^\"]+\",\"uptimeSeconds\":\\d+,\"jvm\":.*"),
                 json);

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,19 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** No request target, however encoded, reads anything outside the root. */
 class PathSafetyTest {
 
-    @TempDir
-    static java.nio.file.Path tmp;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = new TestSite(tmp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    static final SiteExtension SITE = new SiteExtension();
 
     static Stream<String> hostileTargets() {
         List<String> targets = new ArrayList<>(List.of(
@@ -73,8 +61,8 @@ class PathSafetyTest {
                 "/escape%2fsecret.txt",
                 "/escape/../secret.txt",
                 "//etc/passwd",
-                "///" + tmp.resolve("secret.txt"),
-                tmp.resolve("outside/secret.txt").toString(),
+                "///" + SITE.directory().resolve("secret.txt"),
+                SITE.directory().resolve("outside/secret.txt").toString(),
                 "/..;/secret.txt",
                 "/file:///etc/passwd",
                 "/C:%5cWindows%5cwin.ini",
@@ -93,11 +81,11 @@ class PathSafetyTest {
     @ParameterizedTest
     @MethodSource("hostileTargets")
     void hostileTargetNeverReadsOutsideRoot(String target) throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             RawClient.Reply reply = raw.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").read();
             assertTrue(reply.status() == 400 || reply.status() == 404, target + " -> " + reply.status());
             assertFalse(reply.text().contains(TestSite.SECRET), target + " leaked the secret");
-            assertFalse(reply.text().contains(tmp.toString()), target + " revealed a path");
+            assertFalse(reply.text().contains(SITE.directory().toString()), target + " revealed a path");
         }
     }
 
@@ -108,7 +96,7 @@ class PathSafetyTest {
 
     @Test
     void percentDecodingHappensExactlyOnce() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             RawClient.Reply reply = raw.send("GET /%252e%252e HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertEquals(200, reply.status());
             assertEquals("literal name, not a dot segment", reply.text());

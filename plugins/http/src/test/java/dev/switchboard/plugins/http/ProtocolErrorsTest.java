@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,41 +15,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every error status and limit, over raw sockets. */
 class ProtocolErrorsTest {
 
-    @TempDir
-    static java.nio.file.Path tmp;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = new TestSite(tmp, Map.of("header-timeout", "1s", "keep-alive-timeout", "1s"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    static final SiteExtension SITE = new SiteExtension(Map.of("header-timeout", "1s", "keep-alive-timeout", "1s"));
 
     static RawClient.Reply exchange(String request) throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             return raw.send(request).read();
+        }
+    }
+
+    /** A response that says Connection: close, after which the server does close. */
+    static RawClient.Reply answeredThenClosed(String request) throws Exception {
+        try (RawClient raw = new RawClient(SITE.port())) {
+            RawClient.Reply reply = raw.send(request).read();
+            assertEquals("close", reply.header("connection"));
+            assertTrue(raw.closedByServer(), "server should close after " + reply.status());
+            return reply;
         }
     }
 
     /** An error that the connection cannot recover from: the page, then the server closes. */
     static RawClient.Reply fatal(String request) throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
-            RawClient.Reply reply = raw.send(request).read();
-            assertEquals("close", reply.header("connection"));
-            assertTrue(raw.closedByServer(), "server should close after " + reply.status());
-            assertPageRevealsNothing(reply);
-            return reply;
-        }
+        RawClient.Reply reply = answeredThenClosed(request);
+        assertPageRevealsNothing(reply);
+        return reply;
     }
 
     static void assertPageRevealsNothing(RawClient.Reply reply) {
         String page = reply.text();
         assertTrue(page.contains("<h1>" + reply.status() + " "), page);
-        assertFalse(page.contains(tmp.toString()), page);
+        assertFalse(page.contains(SITE.directory().toString()), page);
         assertFalse(page.contains("Exception"), page);
         assertFalse(page.contains(System.getProperty("java.version")), page);
         assertEquals("Switchboard", reply.header("server"));
@@ -143,7 +136,7 @@ class ProtocolErrorsTest {
 
     @Test
     void postBodyIsSkippedSoTheNextRequestOnTheConnectionWorks() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             raw.send("POST /hello.txt HTTP/1.1\r\nHost: x\r\nContent-Length: 22\r\n\r\nGET /evil HTTP/1.1\r\n\r\n"
                     + "GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals(405, raw.read().status());
@@ -155,7 +148,7 @@ class ProtocolErrorsTest {
 
     @Test
     void getWithSmallBodyStillWorksAndStaysInSync() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
                     + "HEAD /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals(200, raw.read().status());
@@ -167,29 +160,19 @@ class ProtocolErrorsTest {
 
     @Test
     void chunkedBodyIsAnsweredThenTheConnectionCloses() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
-            RawClient.Reply reply = raw.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "5\r\nhello\r\n0\r\n\r\n").read();
-            assertEquals(405, reply.status());
-            assertEquals("close", reply.header("connection"));
-            assertTrue(raw.closedByServer());
-        }
+        assertEquals(405, answeredThenClosed("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n").status());
     }
 
     @Test
     void hugeBodyIsAnsweredThenTheConnectionCloses() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
-            RawClient.Reply reply = raw.send("PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n"
-                    + "z".repeat(1000)).read();
-            assertEquals(405, reply.status());
-            assertEquals("close", reply.header("connection"));
-            assertTrue(raw.closedByServer());
-        }
+        assertEquals(405, answeredThenClosed("PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n"
+                + "z".repeat(1000)).status());
     }
 
     @Test
     void dribblingClientIsCutOffAfterHeaderTimeoutInTotal() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             long start = System.nanoTime();
             String request = "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + "s".repeat(100) + "\r\n\r\n";
             // One byte every 100 ms: each read is quick, the whole head would take 12 s.
@@ -207,7 +190,7 @@ class ProtocolErrorsTest {
 
     @Test
     void idleKeepAliveConnectionIsClosedAfterTimeout() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             assertEquals(200, raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").read().status());
             long start = System.nanoTime();
             raw.timeout(4000);
@@ -219,7 +202,7 @@ class ProtocolErrorsTest {
 
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "HEAD /style.css HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /missing HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -240,13 +223,8 @@ class ProtocolErrorsTest {
 
     @Test
     void http10ClosesUnlessAskedToKeepAlive() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
-            RawClient.Reply reply = raw.send("GET /hello.txt HTTP/1.0\r\n\r\n").read();
-            assertEquals(200, reply.status());
-            assertEquals("close", reply.header("connection"));
-            assertTrue(raw.closedByServer());
-        }
-        try (RawClient raw = new RawClient(site.port())) {
+        assertEquals("hello, world\n", answeredThenClosed("GET /hello.txt HTTP/1.0\r\n\r\n").text());
+        try (RawClient raw = new RawClient(SITE.port())) {
             RawClient.Reply first = raw.send("GET /hello.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
             assertEquals("keep-alive", first.header("connection"));
             RawClient.Reply second = raw.send("GET /style.css HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n").read();
@@ -256,17 +234,12 @@ class ProtocolErrorsTest {
 
     @Test
     void connectionCloseIsHonoured() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
-            RawClient.Reply reply = raw.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();
-            assertEquals(200, reply.status());
-            assertEquals("close", reply.header("connection"));
-            assertTrue(raw.closedByServer());
-        }
+        assertEquals(200, answeredThenClosed("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status());
     }
 
     @Test
     void leadingEmptyLinesAreIgnoredAndKeepAliveIsDefault() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             RawClient.Reply reply = raw.send("\r\nGET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertEquals(200, reply.status());
             assertNull(reply.header("connection"));

@@ -11,29 +11,16 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StaticFilesTest {
 
-    @TempDir
-    static java.nio.file.Path tmp;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = new TestSite(tmp, Map.of("directory-listing", "true"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    static final SiteExtension SITE = new SiteExtension(Map.of("directory-listing", "true"));
 
     static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        return Client.get(site.port(), path, headers);
+        return Client.get(SITE.port(), path, headers);
     }
 
     static String text(HttpResponse<byte[]> response) {
@@ -69,7 +56,7 @@ class StaticFilesTest {
 
     @Test
     void redirectCannotPointToAnotherHost() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             RawClient.Reply reply = raw.send("GET //docs HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertEquals(301, reply.status());
             assertEquals("/docs/", reply.header("location"));
@@ -81,13 +68,13 @@ class StaticFilesTest {
         HttpResponse<byte[]> response = get("/nope.html");
         assertEquals(404, response.statusCode());
         assertTrue(text(response).contains("404 Not Found"));
-        assertFalse(text(response).contains(tmp.toString()));
+        assertFalse(text(response).contains(SITE.directory().toString()));
         assertEquals(404, get("/hello.txt/").statusCode());
     }
 
     @Test
     void headHasGetsFieldsWithoutBody() throws Exception {
-        HttpResponse<byte[]> response = Client.send("HEAD", site.port(), "/large.bin");
+        HttpResponse<byte[]> response = Client.send("HEAD", SITE.port(), "/large.bin");
         assertEquals(200, response.statusCode());
         assertEquals(String.valueOf(TestSite.LARGE_SIZE), response.headers().firstValue("content-length").orElseThrow());
         assertEquals(0, response.body().length);
@@ -98,12 +85,12 @@ class StaticFilesTest {
         HttpResponse<byte[]> response = get("/large.bin");
         assertEquals(200, response.statusCode());
         assertEquals("application/octet-stream", response.headers().firstValue("content-type").orElseThrow());
-        assertArrayEquals(site.large, response.body());
+        assertArrayEquals(SITE.site().large, response.body());
     }
 
     @Test
     void servesChangedFileAfterItWasCached() throws Exception {
-        java.nio.file.Path file = site.root.resolve("changing.txt");
+        java.nio.file.Path file = SITE.site().root.resolve("changing.txt");
         Files.writeString(file, "first");
         assertEquals("first", text(get("/changing.txt")));
         assertEquals("first", text(get("/changing.txt")));
@@ -129,7 +116,7 @@ class StaticFilesTest {
 
     @Test
     void reusesOneConnectionForManyRequests() throws Exception {
-        try (RawClient raw = new RawClient(site.port())) {
+        try (RawClient raw = new RawClient(SITE.port())) {
             for (int i = 0; i < 5; i++) {
                 RawClient.Reply reply = raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").read();
                 assertEquals(200, reply.status());
