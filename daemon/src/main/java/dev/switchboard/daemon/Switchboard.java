@@ -58,10 +58,15 @@ public final class Switchboard implements AutoCloseable {
     /** Like {@link #check(Path)}, resolving relative paths against {@code home}. */
     public static List<String> check(Path config, Path home) {
         Config loaded;
+        List<Problem> fileProblems = new ArrayList<>();
         try {
             loaded = ConfigLoader.load(config, home);
         } catch (ConfigProblems e) {
-            return e.problems().stream().map(Problem::toString).toList();
+            fileProblems.addAll(e.problems());
+            if (e.validPart().isEmpty()) {
+                return fileProblems.stream().map(Problem::toString).toList();
+            }
+            loaded = e.validPart().get(); // go on: report the valid services' plugin problems too
         }
         List<String> problems = new ArrayList<>();
         try (PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get())) {
@@ -75,10 +80,12 @@ public final class Switchboard implements AutoCloseable {
                     HandlerOpener.open(service, plugins, settings -> new OpeningContext(service.name(), settings,
                             Clock.systemUTC(), () -> empty, source -> { })).handler().close();
                 } catch (ServiceFailure f) {
-                    f.problems().forEach(p -> problems.add(p.toString()));
+                    fileProblems.addAll(f.problems());
                 }
             }
         }
+        fileProblems.sort(java.util.Comparator.comparingInt(Problem::line));
+        fileProblems.forEach(p -> problems.add(p.toString()));
         return problems;
     }
 

@@ -63,11 +63,12 @@ public final class ConfigLoader {
         AccessPolicy defaults = access(section(root, "defaults", "defaults"), AccessPolicy.DEFAULT, true);
         List<ServiceConfig> services = services(root.asMap().get("services"), daemon, defaults);
         problems.addAll(top.unknownKeys(Set.of("daemon", "defaults", "services")));
+        Config config = new Config(fileName, daemon, services);
         if (!problems.isEmpty()) {
             problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            throw new ConfigProblems(problems);
+            throw new ConfigProblems(problems, config);
         }
-        return new Config(fileName, daemon, services);
+        return config;
     }
 
     private YamlSettings section(YamlValue parent, String key, String path) {

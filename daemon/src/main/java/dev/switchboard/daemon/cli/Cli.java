@@ -1,0 +1,173 @@
+package dev.switchboard.daemon.cli;
+
+import dev.switchboard.daemon.Switchboard;
+import dev.switchboard.daemon.Version;
+import dev.switchboard.daemon.config.Config;
+import dev.switchboard.daemon.config.ConfigLoader;
+import dev.switchboard.daemon.config.ConfigProblems;
+import dev.switchboard.daemon.config.Problem;
+import dev.switchboard.daemon.config.ServiceConfig;
+import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.plugin.PluginInfo;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line: {@code run} (the default), {@code check}, {@code plugins} and {@code version}, each
+ * returning an exit code so it can be tested without exiting the JVM.
+ */
+public final class Cli {
+
+    /** Exit codes, distinct so systemd and scripts can tell what happened. */
+    public static final int OK = 0;
+    public static final int CRASH = 1;
+    public static final int CONFIG_ERROR = 2;
+    public static final int NO_SERVICE = 3;
+    public static final int USAGE = 64;
+
+    private static final Logger log = LoggerFactory.getLogger("switchboard");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path home;
+
+    public Cli(PrintStream out, PrintStream err, Path home) {
+        this.out = out;
+        this.err = err;
+        this.home = home;
+    }
+
+    /** @return the exit code */
+    public int run(String... args) {
+        String command = "run";
+        Path config = home.resolve("conf/switchboard.yml");
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+            command = rest.remove(0);
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if ((arg.equals("--config") || arg.equals("-c")) && i + 1 < rest.size()) {
+                config = Path.of(rest.get(++i));
+            } else if (arg.startsWith("--config=")) {
+                config = Path.of(arg.substring("--config=".length()));
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                return usage(out, OK);
+            } else {
+                err.println("switchboard: unknown option '" + arg + "'");
+                return usage(err, USAGE);
+            }
+        }
+        config = shown(config);
+        return switch (command) {
+            case "run" -> runDaemon(config);
+            case "check" -> check(config);
+            case "plugins" -> plugins(config);
+            case "version" -> version();
+            case "help" -> usage(out, OK);
+            default -> {
+                err.println("switchboard: unknown command '" + command + "'");
+                yield usage(err, USAGE);
+            }
+        };
+    }
+
+    private int usage(PrintStream to, int code) {
+        to.println("""
+                usage: switchboard [run|check|plugins|version] [--config FILE]
+                  run      start the daemon in the foreground (default); SIGTERM or Ctrl-C stops it
+                  check    validate the configuration and the plugins' settings; exit 2 on problems
+                  plugins  list the plugins found, their versions and protocols
+                  version  print the version
+                  --config FILE   the configuration (default: conf/switchboard.yml in the install)""");
+        return code;
+    }
+
+    private int runDaemon(Path config) {
+        Signals signals = new Signals().install();
+        Switchboard switchboard;
+        try {
+            switchboard = Switchboard.builder().config(config).home(home).start();
+        } catch (ConfigProblems e) {
+            e.problems().forEach(p -> log.error("{}", p));
+            log.error("not started: fix the configuration ({} problem{}); 'switchboard check' lists them",
+                    e.problems().size(), e.problems().size() == 1 ? "" : "s");
+            return CONFIG_ERROR;
+        }
+        if (switchboard.runningServices() == 0) {
+            log.error("no service could start: see the reasons above");
+            switchboard.close();
+            return NO_SERVICE;
+        }
+        try {
+            String signal = signals.awaitStop();
+            log.info("{} received", signal);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        switchboard.close();
+        return OK;
+    }
+
+    private int check(Path config) {
+        List<String> problems = Switchboard.check(config, home);
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            err.println(config + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
+            return CONFIG_ERROR;
+        }
+        try {
+            Config loaded = ConfigLoader.load(config, home);
+            out.println(config + ": OK");
+            for (ServiceConfig s : loaded.services()) {
+                out.printf("  %-10s protocol %-10s %s%n", s.name(), s.protocol(), s.enabled()
+                        ? "port " + (s.port() == 0 ? "any" : s.port()) + " on " + s.bind().getHostAddress()
+                        : "disabled");
+            }
+            return OK;
+        } catch (ConfigProblems e) {
+            e.problems().stream().map(Problem::toString).forEach(err::println);
+            return CONFIG_ERROR;
+        }
+    }
+
+    private int plugins(Path config) {
+        List<Path> dirs;
+        try {
+            dirs = ConfigLoader.load(config, home).daemon().pluginDirs();
+        } catch (ConfigProblems e) {
+            err.println(config + " has problems (see 'switchboard check'); listing " + home.resolve("plugins"));
+            dirs = List.of(home.resolve("plugins"));
+        }
+        try (PluginHost host = PluginHost.load(dirs, Version.get())) {
+            out.println("plugins in " + String.join(", ", dirs.stream().map(Path::toString).toList()) + ":");
+            for (PluginInfo p : host.plugins()) {
+                out.printf("  %-12s %-10s protocols: %-20s %s%n", p.id(), p.version(),
+                        p.protocols().isEmpty() ? "(none)" : String.join(", ", p.protocols()), p.path().getFileName());
+            }
+            if (host.plugins().isEmpty()) {
+                out.println("  (none)");
+            }
+            host.problems().forEach(p -> err.println("problem: " + p));
+            return host.problems().isEmpty() ? OK : CONFIG_ERROR;
+        }
+    }
+
+    private int version() {
+        out.println("Switchboard " + Version.get() + " (Java " + Runtime.version() + ", "
+                + System.getProperty("java.vm.name") + ")");
+        return OK;
+    }
+
+    /** Shows a path as the user would write it: relative to the working directory when inside it. */
+    private static Path shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && Files.exists(abs) ? cwd.relativize(abs) : path;
+    }
+}
