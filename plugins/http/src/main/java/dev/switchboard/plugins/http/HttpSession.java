@@ -1,7 +1,6 @@
 package dev.switchboard.plugins.http;
 
 import dev.switchboard.api.Connection;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +35,7 @@ final class HttpSession {
         this.handler = handler;
         this.client = client;
         this.clock = handler.context().clock();
-        this.reader = new RequestReader(new BufferedInputStream(client.input(), 16 * 1024), client,
+        this.reader = new RequestReader(client.input(), client,
                 handler.config().headerTimeout());
         this.writer = new ResponseWriter(clock);
     }

@@ -13,7 +13,8 @@ import java.time.Duration;
  * length (414), header section size and field count (431), syntax (400), and a header timeout that
  * counts from a request's first byte, so a client dribbling a byte at a time is cut off (408).
  *
- * <p>It owns the connection's input: pipelined requests wait in its buffer for the next call.
+ * <p>It owns the connection's input and buffers it itself, so it always knows, without a system call,
+ * whether a pipelined request is already waiting.
  */
 final class RequestReader {
 
@@ -27,48 +28,47 @@ final class RequestReader {
     private final Connection client;
     private final Duration headerTimeout;
     private final byte[] line = new byte[HttpConfig.MAX_HEADER_BYTES + 1];
+    /** Bytes read from the socket and not yet parsed: pipelined requests wait here. */
+    private final byte[] buffer = new byte[16 * 1024];
+    private int position;
+    private int limit;
     private long deadline;
 
     /**
-     * @param in the connection's input, buffered and supporting {@code mark}
+     * @param in the connection's input
      * @param client the connection, for its read timeout
      * @param headerTimeout the longest a request's head may take to arrive
      */
     RequestReader(InputStream in, Connection client, Duration headerTimeout) {
-        if (!in.markSupported()) {
-            throw new IllegalArgumentException("input must support mark");
-        }
         this.in = in;
         this.client = client;
         this.headerTimeout = headerTimeout;
     }
 
     /**
-     * Waits for the first byte of the next request without consuming it.
+     * Waits for the first bytes of the next request without consuming them.
      *
      * @param idle how long to wait
-     * @return true when a byte has arrived; false when the client closed or stayed silent too long
+     * @return true when bytes have arrived; false when the client closed or stayed silent too long
      */
     boolean awaitRequest(Duration idle) throws IOException {
-        if (in.available() > 0) {
+        if (position < limit) {
             return true;
         }
         client.readTimeout(idle);
-        in.mark(1);
         try {
-            if (in.read() < 0) {
-                return false;
-            }
+            return fill();
         } catch (SocketTimeoutException e) {
             return false;
         }
-        in.reset();
-        return true;
     }
 
-    /** @return true when more bytes are buffered: a pipelined request is waiting, so flushing can wait */
-    boolean hasBuffered() throws IOException {
-        return in.available() > 0;
+    /**
+     * @return true when more bytes are buffered: a pipelined request is waiting, so flushing can wait.
+     *     Only this reader's own buffer is looked at: asking the socket would cost a system call.
+     */
+    boolean hasBuffered() {
+        return position < limit;
     }
 
     /**
@@ -106,10 +106,13 @@ final class RequestReader {
     /** Reads and drops {@code length} bytes of a request body, within the header timeout. */
     void discard(long length) throws IOException, HttpError {
         deadline = System.nanoTime() + headerTimeout.toNanos();
-        for (long left = length; left > 0; left--) {
-            if (read() < 0) {
+        for (long left = length; left > 0; ) {
+            if (position == limit && !fillBefore(deadline)) {
                 throw new EOFException("client closed inside a request body");
             }
+            int n = (int) Math.min(left, limit - position);
+            position += n;
+            left -= n;
         }
     }
 
@@ -120,7 +123,8 @@ final class RequestReader {
      */
     void linger(Duration time, long maxBytes) {
         long end = System.nanoTime() + time.toNanos();
-        byte[] sink = new byte[4096];
+        byte[] sink = buffer;
+        position = limit;
         try {
             for (long n = 0; n < maxBytes; ) {
                 long left = end - System.nanoTime();
@@ -185,18 +189,35 @@ final class RequestReader {
     }
 
     private int read() throws IOException, HttpError {
-        if (in.available() == 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw HttpError.fatal(408, "header timeout");
-            }
-            // Per read, what is left of the total: a slow drip cannot reset the clock.
-            client.readTimeout(Duration.ofNanos(Math.max(left, 1_000_000)));
+        if (position == limit && !fillBefore(deadline)) {
+            return -1;
         }
+        return buffer[position++] & 0xff;
+    }
+
+    /** Fills the empty buffer, waiting no later than the deadline (408 after it). */
+    private boolean fillBefore(long deadlineNanos) throws IOException, HttpError {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            throw HttpError.fatal(408, "header timeout");
+        }
+        // Per read, what is left of the total: a slow drip cannot reset the clock.
+        client.readTimeout(Duration.ofNanos(Math.max(left, 1_000_000)));
         try {
-            return in.read();
+            return fill();
         } catch (SocketTimeoutException e) {
             throw HttpError.fatal(408, "header timeout");
         }
+    }
+
+    /** @return false at the end of the input */
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n < 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
     }
 }
