@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,7 +84,7 @@ final class FileResponder {
             channel = FileChannel.open(found.path(), StandardOpenOption.READ);
             size = channel.size();
         }
-        ByteRange.Outcome range = new ByteRange.Outcome(ByteRange.Kind.WHOLE, java.util.Optional.empty());
+        ByteRange.Outcome range = new ByteRange.Outcome(ByteRange.Kind.WHOLE, Optional.empty());
         if (request.method().equals("GET") && conditions.rangeApplies(request.headers())) {
             range = request.headers().first("range").map(r -> ByteRange.parse(r, size)).orElse(range);
         }

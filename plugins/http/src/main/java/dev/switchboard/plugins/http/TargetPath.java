@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -98,7 +99,10 @@ record TargetPath(List<String> segments, boolean trailingSlash, Optional<String>
     }
 
     private static String stripAuthority(String target) {
-        String lower = target.length() > 8 ? target.substring(0, 8).toLowerCase(java.util.Locale.ROOT) : target;
+        if (target.startsWith("/")) {
+            return target;
+        }
+        String lower = target.substring(0, Math.min(8, target.length())).toLowerCase(Locale.ROOT);
         int start = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
         if (start < 0) {
             return target;
@@ -108,6 +112,9 @@ record TargetPath(List<String> segments, boolean trailingSlash, Optional<String>
     }
 
     private static String decode(String raw) throws HttpError {
+        if (raw.indexOf('%') < 0) {
+            return raw;  // the request line is visible ASCII already: nothing to decode
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
