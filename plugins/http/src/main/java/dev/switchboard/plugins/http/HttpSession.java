@@ -94,34 +94,13 @@ final class HttpSession {
         boolean unreadBody = false;
         Response response;
         try {
-            long body = request.bodyLength();
-            if (body < 0 || body > HttpConfig.MAX_DISCARDED_BODY
-                    || (body > 0 && request.headers().first("expect").isPresent())) {
-                keepAlive = false;
-                unreadBody = true;
-            } else if (body > 0) {
-                reader.discard(body);
-            }
-            int hosts = request.headers().all("host").size();
-            if (hosts > 1 || (hosts == 0 && request.minorVersion() >= 1)) {
-                throw HttpError.of(400, "HTTP/1.1 needs exactly one Host field");
-            }
-            response = handler.router().route(request);
+            unreadBody = !skipBody(request);
+            keepAlive &= !unreadBody;
+            response = answer(request);
         } catch (HttpError e) {
             LOG.debug("{} for '{}' from {}: {}", e.status(), request.line(), client.remoteAddress(), e.getMessage());
             response = HttpStatus.errorPage(e.status());
             keepAlive &= !e.fatal();
-        } catch (NoSuchFileException e) {
-            response = HttpStatus.errorPage(404);
-        } catch (AccessDeniedException e) {
-            response = HttpStatus.errorPage(403);
-        } catch (IOException e) {
-            LOG.warn("cannot answer '{}': {}", request.line(), e.toString());
-            response = HttpStatus.errorPage(500);
-        } catch (RuntimeException e) {
-            // A bug here or in the daemon's status: this request fails, the connection and others go on.
-            LOG.error("failed to answer '{}'", request.line(), e);
-            response = HttpStatus.errorPage(500);
         }
         // Draining: this response is the last on the connection, and says so.
         keepAlive &= !draining();
@@ -130,6 +109,46 @@ final class HttpSession {
             reader.linger(LINGER, HttpConfig.MAX_DISCARDED_BODY);
         }
         return keepAlive;
+    }
+
+    /**
+     * Reads and drops a request body this server has no use for, so the next request starts where it
+     * should; a body too large, chunked, or awaiting 100-continue is left, and the connection closes.
+     *
+     * @return false when the body was left unread
+     */
+    private boolean skipBody(Request request) throws IOException, HttpError {
+        long body = request.bodyLength();
+        if (body < 0 || body > HttpConfig.MAX_DISCARDED_BODY
+                || (body > 0 && request.headers().first("expect").isPresent())) {
+            return false;
+        }
+        if (body > 0) {
+            reader.discard(body);
+        }
+        return true;
+    }
+
+    /** Routes a request whose framing is sound; file system trouble becomes an error page. */
+    private Response answer(Request request) throws HttpError {
+        int hosts = request.headers().all("host").size();
+        if (hosts > 1 || (hosts == 0 && request.minorVersion() >= 1)) {
+            throw HttpError.of(400, "HTTP/1.1 needs exactly one Host field");
+        }
+        try {
+            return handler.router().route(request);
+        } catch (NoSuchFileException e) {
+            return HttpStatus.errorPage(404);
+        } catch (AccessDeniedException e) {
+            return HttpStatus.errorPage(403);
+        } catch (IOException e) {
+            LOG.warn("cannot answer '{}': {}", request.line(), e.toString());
+            return HttpStatus.errorPage(500);
+        } catch (RuntimeException e) {
+            // A bug here or in the daemon's status: this request fails, the connection and others go on.
+            LOG.error("failed to answer '{}'", request.line(), e);
+            return HttpStatus.errorPage(500);
+        }
     }
 
     private void send(Request request, Response response, boolean keepAlive, Instant start) throws IOException {
