@@ -66,6 +66,13 @@ class DashboardTest {
     }
 
     @Test
+    void statusJsonCarriesEveryStatusSource() throws Exception {
+        String json = Client.text(get("/_switchboard/status.json"));
+        assertTrue(json.contains("\"test-network\":{\"interfaces\":[{"), json);
+        assertTrue(json.contains("\"addresses\":[\"127.0.0.1\",\"::1\"]"), json);
+    }
+
+    @Test
     void metricsFollowPrometheusTextFormat() throws Exception {
         get("/hello.txt");
         get("/missing");
