@@ -171,9 +171,13 @@ public final class Switchboard implements AutoCloseable {
          */
         public Switchboard start() throws ConfigProblems {
             Objects.requireNonNull(config, "config must be set");
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Switchboard.class);
+            log.info("Switchboard {} starting: config {}, home {}", Version.get(), config, home);
             Config loaded = ConfigLoader.load(config, home);
             PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get());
-            plugins.problems().forEach(p -> org.slf4j.LoggerFactory.getLogger(Switchboard.class).warn("{}", p));
+            plugins.problems().forEach(p -> log.warn("{}", p));
+            plugins.plugins().forEach(p -> log.info("plugin {} {} from {}: protocols {}", p.id(), p.version(),
+                    p.path().getFileName(), p.protocols()));
             return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()));
         }
     }

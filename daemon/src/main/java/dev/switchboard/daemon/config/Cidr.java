@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public record Cidr(InetAddress network, int prefix) {
 
-    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
+    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[\\w.-]+)?");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
     /**
      * @param text e.g. {@code 10.0.0.0/8}, {@code ::1}, {@code fc00::/7}
@@ -44,7 +46,9 @@ public record Cidr(InetAddress network, int prefix) {
 
     /** @return the address if the text is an IP literal (never a DNS lookup) */
     static java.util.Optional<InetAddress> literal(String text) {
-        if (!LITERAL.matcher(text).matches() || (!text.contains(":") && text.chars().filter(c -> c == '.').count() != 3)) {
+        // InetAddress.getByName looks up anything it cannot parse as a literal (300.1.1.1, 1.2.3.4%eth0)
+        // as a host name: only hand it text that is a literal or contains ':' (then it never looks up).
+        if (!LITERAL.matcher(text).matches() || (!text.contains(":") && !IPV4.matcher(text).matches())) {
             return java.util.Optional.empty();
         }
         try {

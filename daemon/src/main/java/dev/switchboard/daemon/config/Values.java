@@ -20,14 +20,20 @@ final class Values {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration (write a number and a unit: 500ms, 10s, 5m, 2h, 1d)");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            d.toNanos(); // timeouts are kept in nanoseconds: refuse here what would overflow there
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long (at most 106751d)");
+        }
     }
 
     static long size(String text) {
@@ -37,12 +43,16 @@ final class Values {
                     "'" + text + "' is not a size (write bytes, or a number and a unit: 64KiB, 16MiB, 1GiB)");
         }
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "", "b" -> n;
-            case "k", "kb", "kib" -> n << 10;
-            case "m", "mb", "mib" -> n << 20;
-            default -> n << 30;
+        int shift = switch (m.group(2)) {
+            case "", "b" -> 0;
+            case "k", "kb", "kib" -> 10;
+            case "m", "mb", "mib" -> 20;
+            default -> 30;
         };
+        if (n > Long.MAX_VALUE >> shift) {
+            throw new IllegalArgumentException("'" + text + "' is too large (at most 8589934591GiB)");
+        }
+        return n << shift;
     }
 
     static boolean flag(String text) {

@@ -79,7 +79,8 @@ public final class YamlSettings implements Settings {
         List<Problem> problems = new ArrayList<>();
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
-                problems.add(new Problem(file, lineOf(key), path + "." + key, Suggestions.unknownKey(key, known)));
+                problems.add(new Problem(file, lineOf(key), path.isEmpty() ? key : path + "." + key,
+                        Suggestions.unknownKey(key, known)));
             }
         }
         return problems;

@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +30,8 @@ public final class ClientExecutors {
 
     /**
      * @param mode the configured mode
-     * @param maxConnections the daemon's connection limit: the pool size for {@code auto} without virtual threads
+     * @param maxConnections the daemon's connection limit, which bounds the pool for {@code auto} without
+     *     virtual threads
      * @return the executor
      * @throws IllegalStateException when {@code virtual} is asked for and the JVM has none
      */
@@ -41,8 +44,13 @@ public final class ClientExecutors {
             throw new IllegalStateException("threads: virtual needs Java 21 or later; this is Java "
                     + Runtime.version().feature());
         }
-        int threads = mode.kind() == ThreadMode.Kind.PLATFORM ? mode.threads() : maxConnections;
-        return new ClientExecutor(platform(threads), "platform:" + threads);
+        if (mode.kind() == ThreadMode.Kind.PLATFORM) {
+            return new ClientExecutor(fixedPool(mode.threads()), "platform:" + mode.threads());
+        }
+        // The gate admits at most maxConnections clients; the slack covers handlers still returning
+        // just after their client was counted out.
+        int threads = maxConnections + 64;
+        return new ClientExecutor(cachedPool(threads), "platform:" + threads);
     }
 
     /** @return whether this JVM has virtual threads */
@@ -71,16 +79,26 @@ public final class ClientExecutors {
         }
     }
 
-    private static ExecutorService platform(int threads) {
-        AtomicInteger counter = new AtomicInteger();
+    /** At most {@code threads} threads; clients beyond that wait in a queue for a free thread. */
+    private static ExecutorService fixedPool(int threads) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    // Small stacks: a Pi has little memory and handlers rarely recurse deeply.
-                    Thread t = new Thread(null, r, "client-" + counter.incrementAndGet(), 512 * 1024);
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), threadFactory());
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /** Reuses idle threads, starts one when none is idle, up to {@code threads}; idle ones end after 30 s. */
+    private static ExecutorService cachedPool(int threads) {
+        return new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory());
+    }
+
+    private static ThreadFactory threadFactory() {
+        AtomicInteger counter = new AtomicInteger();
+        return r -> {
+            // Small stacks: a Pi has little memory and handlers rarely recurse deeply.
+            Thread t = new Thread(null, r, "client-" + counter.incrementAndGet(), 512 * 1024);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

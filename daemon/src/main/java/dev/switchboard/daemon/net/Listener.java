@@ -31,6 +31,7 @@ public final class Listener {
 
     private final String serviceName;
     private final ServerSocketChannel server;
+    private final InetSocketAddress boundAddress;
     private final AccessPolicy policy;
     private final Gate gate;
     private final Executor executor;
@@ -43,9 +44,12 @@ public final class Listener {
     private Thread acceptor;
 
     private Listener(String serviceName, ServerSocketChannel server, AccessPolicy policy, ConnectionBudget budget,
-                     Executor executor, Handler handler, TrafficStats stats, BooleanSupplier draining) {
+                     Executor executor, Handler handler, TrafficStats stats, BooleanSupplier draining)
+            throws IOException {
         this.serviceName = serviceName;
         this.server = server;
+        // Kept: status is asked for while draining and after stopping, when the socket is closed.
+        this.boundAddress = (InetSocketAddress) server.getLocalAddress();
         this.policy = policy;
         this.gate = new Gate(policy, budget);
         this.executor = executor;
@@ -67,20 +71,16 @@ public final class Listener {
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(address, BACKLOG);
+            return new Listener(serviceName, server, policy, budget, executor, handler, stats, draining);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
-        return new Listener(serviceName, server, policy, budget, executor, handler, stats, draining);
     }
 
     /** @return the bound address, with the real port when 0 was asked for */
     public InetSocketAddress boundAddress() {
-        try {
-            return (InetSocketAddress) server.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("listener of " + serviceName + " is closed", e);
-        }
+        return boundAddress;
     }
 
     /** Starts the acceptor thread. */
