@@ -20,6 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class DashboardChromiumIT {
 
+    /** http and echo, plus netinfo for its "network" status source, which the dashboard must show. */
+    private static final String CONFIG = HttpCurlIT.HTTP_ONLY + """
+              netinfo:
+                port: 0
+            """;
+
     private static final String TOTAL = "document.querySelector('tr[data-service=\"echo\"] td.total')?.textContent ?? ''";
 
     @TempDir
@@ -29,7 +35,7 @@ class DashboardChromiumIT {
     void dashboardShowsANewConnectionWithoutReloading() throws Exception {
         assumeTrue(HeadlessChromium.available(), "chromium is not installed (apt-get install chromium)");
         try (DistributionDaemon daemon = DistributionDaemon.install(tmp)) {
-            daemon.writeConfig(HttpCurlIT.HTTP_ONLY);
+            daemon.writeConfig(CONFIG);
             daemon.start();
             String dashboard = "http://127.0.0.1:" + daemon.port("http") + "/_switchboard/";
             try (HeadlessChromium chromium = HeadlessChromium.start(tmp.resolve("profile"));
@@ -39,6 +45,11 @@ class DashboardChromiumIT {
                 assertTrue(summary.startsWith("Switchboard 0.1.0 \u00b7 up "), summary);
                 assertEquals("RUNNING", page.evaluate(
                         "document.querySelector('tr[data-service=\"http\"] td.state').textContent"));
+
+                assertEquals("network", awaitValue(page, "document.querySelector('#sources h2')?.textContent ?? ''",
+                        v -> !v.isEmpty(), "the network status source's section"));
+                assertTrue(page.evaluate("document.querySelector('#sources').textContent").contains("lo"),
+                        "the loopback interface is listed");
 
                 echoOnce(daemon.port("echo"));
                 String after = awaitValue(page, TOTAL, v -> !v.equals(before), "a live update of the echo row");

@@ -93,7 +93,9 @@
     const parts = [];
     Object.entries(map || {}).forEach(([name, snapshot]) => {
       parts.push(el('h2', name));
-      parts.push(renderValue(snapshot));
+      const box = el('div', null, 'source');
+      box.append(renderValue(snapshot));
+      parts.push(box);
     });
     sources.replaceChildren(...parts);
   }
