@@ -42,8 +42,11 @@ final class HttpSession {
 
     void run() throws IOException {
         try {
+            // A new connection gets header-timeout to start its first request; later ones keep-alive-timeout.
+            Duration wait = handler.config().headerTimeout();
             while (becomeIdle()) {
-                boolean arrived = reader.awaitRequest(handler.config().keepAliveTimeout());
+                boolean arrived = reader.awaitRequest(wait);
+                wait = handler.config().keepAliveTimeout();
                 if (!state.compareAndSet(IDLE, BUSY) || !arrived || !serveOne()) {
                     return;
                 }

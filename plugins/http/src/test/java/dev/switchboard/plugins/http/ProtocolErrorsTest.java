@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProtocolErrorsTest {
 
     @RegisterExtension
-    static final SiteExtension SITE = new SiteExtension(Map.of("header-timeout", "1s", "keep-alive-timeout", "1s"));
+    static final SiteExtension SITE = new SiteExtension(Map.of("header-timeout", "1s", "keep-alive-timeout", "3s"));
 
     static RawClient.Reply exchange(String request) throws Exception {
         try (RawClient raw = new RawClient(SITE.port())) {
@@ -192,12 +192,24 @@ class ProtocolErrorsTest {
     void idleKeepAliveConnectionIsClosedAfterTimeout() throws Exception {
         try (RawClient raw = new RawClient(SITE.port())) {
             assertEquals(200, raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").read().status());
-            long start = System.nanoTime();
-            raw.timeout(4000);
-            assertTrue(raw.closedByServer());
-            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(elapsedMs >= 800 && elapsedMs < 3000, "closed after " + elapsedMs + " ms");
+            long elapsedMs = millisUntilClosed(raw);
+            assertTrue(elapsedMs >= 2800 && elapsedMs < 6000, "closed after " + elapsedMs + " ms, not keep-alive-timeout");
         }
+    }
+
+    @Test
+    void silentNewConnectionIsClosedAfterHeaderTimeout() throws Exception {
+        try (RawClient raw = new RawClient(SITE.port())) {
+            long elapsedMs = millisUntilClosed(raw);
+            assertTrue(elapsedMs >= 800 && elapsedMs < 2500, "closed after " + elapsedMs + " ms, not header-timeout");
+        }
+    }
+
+    private static long millisUntilClosed(RawClient raw) throws Exception {
+        long start = System.nanoTime();
+        raw.timeout(8000);
+        assertTrue(raw.closedByServer());
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test
