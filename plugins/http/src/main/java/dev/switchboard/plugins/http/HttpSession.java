@@ -7,7 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,9 @@ final class HttpSession {
     private static final int BUSY = 1;
     private static final int CLOSED = 2;
     private static final Duration LINGER = Duration.ofSeconds(1);
+    /** RFC 9110 §7.2: uri-host [":" port], a reg-name or an IP literal; may be empty. */
+    private static final Pattern HOST =
+            Pattern.compile("([A-Za-z0-9._~!$&'()*+,;=%-]*|\\[[0-9A-Za-z:.]+\\])(:[0-9]*)?");
 
     private final HttpHandler handler;
     private final Connection client;
@@ -134,9 +139,12 @@ final class HttpSession {
 
     /** Routes a request whose framing is sound; file system trouble becomes an error page. */
     private Response answer(Request request) throws HttpError {
-        int hosts = request.headers().all("host").size();
-        if (hosts > 1 || (hosts == 0 && request.minorVersion() >= 1)) {
+        List<String> hosts = request.headers().all("host");
+        if (hosts.size() > 1 || (hosts.isEmpty() && request.minorVersion() >= 1)) {
             throw HttpError.of(400, "HTTP/1.1 needs exactly one Host field");
+        }
+        if (!hosts.isEmpty() && !HOST.matcher(hosts.get(0)).matches()) {
+            throw HttpError.of(400, "malformed Host field");
         }
         try {
             return handler.router().route(request);

@@ -102,10 +102,15 @@ class ProtocolErrorsTest {
     }
 
     @Test
-    void http11WithoutHostIs400() throws Exception {
+    void missingDuplicateOrMalformedHostIs400() throws Exception {
         assertEquals(400, exchange("GET / HTTP/1.1\r\n\r\n").status());
         assertEquals(400, exchange("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n").status());
+        assertEquals(400, exchange("GET / HTTP/1.1\r\nHost: a b\r\n\r\n").status());
+        assertEquals(400, exchange("GET / HTTP/1.1\r\nHost: a/b\r\n\r\n").status());
         assertEquals(200, exchange("GET / HTTP/1.0\r\n\r\n").status());
+        assertEquals(200, exchange("GET / HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n").status());
+        assertEquals(200, exchange("GET / HTTP/1.1\r\nHost: example.org:80\r\n\r\n").status());
+        assertEquals(200, exchange("GET / HTTP/1.1\r\nHost:\r\n\r\n").status());
     }
 
     @ParameterizedTest
