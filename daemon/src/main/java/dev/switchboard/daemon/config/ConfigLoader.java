@@ -145,7 +145,8 @@ public final class ConfigLoader {
 
     private List<ServiceConfig> services(YamlValue value, DaemonSettings daemon, AccessPolicy defaults) {
         if (value == null || value.isNull()) {
-            problems.add(new Problem(fileName, 1, "services", "no services are configured: add at least one under services:"));
+            problems.add(new Problem(fileName, value == null ? 1 : value.line(), "services",
+                    "no services are configured: add at least one under services:"));
             return List.of();
         }
         if (!value.isMap()) {
@@ -216,7 +217,12 @@ public final class ConfigLoader {
         if (!s.has("port")) {
             throw s.invalid("", "no port: add 'port: N' (1-65535, or 0 for any free port)");
         }
-        String text = s.string("port").orElseThrow().trim();
+        String text;
+        try {
+            text = s.string("port").orElseThrow().trim();
+        } catch (ConfigException e) {
+            throw s.invalid("port", "expected one port number (1-65535, or 0 for any free port): one socket per service");
+        }
         long port;
         try {
             port = Long.parseLong(text);

@@ -14,6 +14,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,23 +66,28 @@ public final class Service {
             state = State.RUNNING;
         } catch (ServiceFailure e) {
             fail(e.getMessage());
+        } catch (RuntimeException e) {
+            // Whatever else goes wrong stays with this service: the others start regardless.
+            log.error("{}: failed to start", config.name(), e);
+            closeHandler();
+            fail("failed to start: " + e);
         }
     }
 
     private Listener bind() throws ServiceFailure {
         try {
             return bind(config.bind());
-        } catch (SocketException e) {
-            if (config.bind() instanceof Inet6Address && config.bind().isAnyLocalAddress() && !(e instanceof BindException)) {
+        } catch (UnsupportedAddressTypeException | SocketException e) {
+            if (!(e instanceof BindException) && config.bind() instanceof Inet6Address && config.bind().isAnyLocalAddress()) {
                 // No IPv6 on this machine (disabled in the kernel): every IPv4 interface is what "::" meant.
+                log.info("{}: IPv6 is unavailable ({}); listening on 0.0.0.0 instead", config.name(), e.toString());
                 try {
-                    log.info("{}: IPv6 is unavailable ({}); listening on 0.0.0.0 instead", config.name(), e.getMessage());
-                    return bind(InetAddress.getByName("0.0.0.0"));
+                    return bind(InetAddress.getByAddress(new byte[4]));
                 } catch (IOException again) {
                     throw bindFailure(again);
                 }
             }
-            throw bindFailure(e);
+            throw bindFailure(e instanceof IOException io ? io : new IOException(e.toString(), e));
         } catch (IOException e) {
             throw bindFailure(e);
         }

@@ -427,6 +427,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsAnEmptyServicesSectionAtItsOwnLine() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                """);
+        assertOnlyProblem(problems, 3, "services", "no services are configured: add at least one under services:");
+    }
+
+    @Test
+    void reportsAListOfPortsAsNotOnePort() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                  echo:
+                    port: [7007, 7008]
+                """);
+        assertOnlyProblem(problems, 5, "services.echo.port",
+                "expected one port number (1-65535, or 0 for any free port): one socket per service");
+    }
+
+    @Test
     void reportsAnUnknownPluginKeyWithTheServiceLineAndASuggestion() {
         List<String> problems = check("""
                 daemon:
