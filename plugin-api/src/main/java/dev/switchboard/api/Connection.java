@@ -12,9 +12,11 @@ import java.time.Duration;
  * One client's TCP connection, as handed to {@link Handler#serve(Connection)}.
  *
  * <p>The streams are buffered and counted (the counts feed the daemon's status and metrics). Writes
- * are buffered: call {@code output().flush()} when the client should see what was written. Reads
- * and writes are meant to be done by the thread running {@code serve}; only {@link #close()} and the
- * getters may be called from other threads.
+ * are buffered: call {@code output().flush()} when the client should see what was written. Reads belong
+ * to the thread running {@code serve}. Writes may come from another thread (a protocol that pushes to
+ * its clients, like a chat, may give each client a writer task), but from one thread at a time, with a
+ * hand-over that orders them (a lock or a queue). {@link #close()} and the getters may be called from
+ * any thread.
  *
  * <p>The daemon closes a connection on which nothing was read or written for {@link #idleTimeout()};
  * a blocked read or write then fails with an {@link IOException}.

@@ -20,7 +20,12 @@ import java.util.function.BooleanSupplier;
  */
 final class ClientConnection implements Connection {
 
-    private static final int BUFFER = 8192;
+    /**
+     * Small on purpose: a chat service holds thousands of mostly idle connections, and bulk reads and
+     * writes (echo's 64 KiB, http's files) bypass the buffers anyway.
+     */
+    private static final int INPUT_BUFFER = 1024;
+    private static final int OUTPUT_BUFFER = 4096;
 
     private final SocketChannel channel;
     private final Socket socket;
@@ -53,8 +58,8 @@ final class ClientConnection implements Connection {
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.input = new CountingInputStream(socket.getInputStream(), BUFFER, this::countIn);
-        this.output = new CountingOutputStream(socket.getOutputStream(), BUFFER, this::countOut);
+        this.input = new CountingInputStream(socket.getInputStream(), INPUT_BUFFER, this::countIn);
+        this.output = new CountingOutputStream(socket.getOutputStream(), OUTPUT_BUFFER, this::countOut);
     }
 
     private void countIn(int n) {

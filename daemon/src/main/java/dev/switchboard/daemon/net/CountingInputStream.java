@@ -6,20 +6,22 @@ import java.util.function.IntConsumer;
 
 /**
  * A buffered input stream that reports every chunk it reads from the socket. Unsynchronized, unlike
- * {@link java.io.BufferedInputStream}: a connection's input belongs to the thread serving it.
+ * {@link java.io.BufferedInputStream}: a connection's input belongs to the thread serving it. Reads at
+ * least as large as the buffer bypass it, so a small buffer costs bulk transfers nothing.
  */
 final class CountingInputStream extends InputStream {
 
     private final InputStream in;
     private final IntConsumer onRead;
-    private final byte[] buffer;
+    private final int bufferSize;
+    private byte[] buffer; // allocated on first use: many connections never read a byte
     private int position;
     private int limit;
 
     CountingInputStream(InputStream in, int bufferSize, IntConsumer onRead) {
         this.in = in;
         this.onRead = onRead;
-        this.buffer = new byte[bufferSize];
+        this.bufferSize = bufferSize;
     }
 
     @Override
@@ -43,7 +45,7 @@ final class CountingInputStream extends InputStream {
             position += n;
             return n;
         }
-        if (len >= buffer.length) {
+        if (len >= bufferSize) {
             // A big read goes straight to the socket: no copy through our buffer.
             int n = in.read(b, off, len);
             if (n > 0) {
@@ -68,6 +70,9 @@ final class CountingInputStream extends InputStream {
     }
 
     private boolean fill() throws IOException {
+        if (buffer == null) {
+            buffer = new byte[bufferSize];
+        }
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             return false;

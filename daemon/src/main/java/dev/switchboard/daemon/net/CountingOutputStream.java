@@ -5,25 +5,30 @@ import java.io.OutputStream;
 import java.util.function.IntConsumer;
 
 /**
- * A buffered output stream that reports every chunk written to the socket. Unsynchronized: a
- * connection's output belongs to the thread serving it.
+ * A buffered output stream that reports every chunk written to the socket. Unsynchronized: one thread
+ * at a time writes a connection's output. Writes at least as large as the buffer bypass it, and the
+ * buffer is let go at every flush, so an idle connection holds none.
  */
 final class CountingOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final IntConsumer onWrite;
-    private final byte[] buffer;
+    private final int bufferSize;
+    private byte[] buffer; // held only between a small write and the next flush
+
     private int count;
 
     CountingOutputStream(OutputStream out, int bufferSize, IntConsumer onWrite) {
         this.out = out;
         this.onWrite = onWrite;
-        this.buffer = new byte[bufferSize];
+        this.bufferSize = bufferSize;
     }
 
     @Override
     public void write(int b) throws IOException {
-        if (count == buffer.length) {
+        if (buffer == null) {
+            buffer = new byte[bufferSize];
+        } else if (count == buffer.length) {
             flushBuffer();
         }
         buffer[count++] = (byte) b;
@@ -32,13 +37,15 @@ final class CountingOutputStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
-        if (len >= buffer.length) {
+        if (len >= bufferSize) {
             flushBuffer();
             out.write(b, off, len);
             onWrite.accept(len);
             return;
         }
-        if (len > buffer.length - count) {
+        if (buffer == null) {
+            buffer = new byte[bufferSize];
+        } else if (len > buffer.length - count) {
             flushBuffer();
         }
         System.arraycopy(b, off, buffer, count, len);
@@ -48,6 +55,8 @@ final class CountingOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         flushBuffer();
+        // Thousands of idle chat users would otherwise each pin a buffer: a new one costs less than that.
+        buffer = null;
         out.flush();
     }
 
