@@ -202,7 +202,12 @@ public final class Switchboard implements AutoCloseable {
             plugins.problems().forEach(p -> log.warn("{}", p));
             plugins.plugins().forEach(p -> log.info("plugin {} {} from {}: protocols {}", p.id(), p.version(),
                     p.path().getFileName(), p.protocols()));
-            return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()), config, home);
+            try {
+                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()), config, home);
+            } catch (RuntimeException | Error e) {
+                plugins.close();
+                throw e;
+            }
         }
     }
 }

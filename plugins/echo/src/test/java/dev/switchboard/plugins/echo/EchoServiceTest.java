@@ -34,6 +34,7 @@ class EchoServiceTest {
     static Path tmp;
     static Switchboard switchboard;
     static int port;
+    static int quietPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,10 +49,15 @@ class EchoServiceTest {
                 services:
                   echo:
                     port: 0
+                    idle-timeout: 60s
+                  quiet:
+                    protocol: echo
+                    port: 0
                     idle-timeout: 2s
                 """.formatted(Files.createDirectories(tmp.resolve("plugins"))));
         switchboard = Switchboard.builder().config(config).start();
         port = switchboard.port("echo");
+        quietPort = switchboard.port("quiet");
     }
 
     @AfterAll
@@ -111,7 +117,7 @@ class EchoServiceTest {
 
     @Test
     void closesAClientThatStaysSilentPastTheIdleTimeout() throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), quietPort)) {
             socket.setSoTimeout(10_000);
             long start = System.nanoTime();
             assertEquals(-1, socket.getInputStream().read());
