@@ -117,11 +117,13 @@ public final class Cli {
         PidFile pid = null;
         try {
             pid = pidFile == null ? null : PidFile.write(pidFile);
-            for (String signal = signals.next(); Signals.meaning(signal) == Signals.Event.RELOAD; signal = signals.next()) {
-                log.info("{} received", signal);
+            String signal = signals.next();
+            while (Signals.meaning(signal) == Signals.Event.RELOAD) {
+                log.info("{} received: reloading", signal);
                 switchboard.reload();
+                signal = signals.next();
             }
-            log.info("stop requested");
+            log.info("{} received", signal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

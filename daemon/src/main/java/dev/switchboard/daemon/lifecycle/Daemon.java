@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,25 +157,7 @@ public final class Daemon {
 
     /** Waits for a reload's outgoing services' clients, up to the grace time, then closes them. */
     private void retire(List<Service> outgoing, Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        try {
-            for (Service s : outgoing) {
-                s.awaitClients(deadline);
-            }
-            int left = outgoing.stream().mapToInt(Service::clientCount).sum();
-            if (left > 0) {
-                log.info("reload: closing {} clients of removed or replaced services still connected after {} s",
-                        left, grace.toSeconds());
-                outgoing.forEach(Service::closeClients);
-                long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                for (Service s : outgoing) {
-                    s.awaitClients(closeDeadline);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outgoing.forEach(Service::closeClients);
-        }
+        Drain.awaitClients(outgoing, grace, "the reload");
         synchronized (this) {
             if (stopped) {
                 return; // stop() closed them
@@ -303,24 +284,7 @@ public final class Daemon {
                 all.stream().mapToInt(Service::clientCount).sum());
         all.forEach(Service::stopAccepting);
         all.forEach(Service::drain);
-        long deadline = System.nanoTime() + grace.toNanos();
-        try {
-            for (Service s : all) {
-                s.awaitClients(deadline);
-            }
-            int left = all.stream().mapToInt(Service::clientCount).sum();
-            if (left > 0) {
-                log.info("closing {} clients still connected after the grace time", left);
-                all.forEach(Service::closeClients);
-                long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                for (Service s : all) {
-                    s.awaitClients(closeDeadline);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            all.forEach(Service::closeClients);
-        }
+        Drain.awaitClients(all, grace, "the stop");
         all.forEach(Service::close);
         watchdog.close();
         executor.executor().shutdownNow();
