@@ -164,9 +164,9 @@ public final class Daemon {
             }
             outgoing.forEach(Service::close);
             retiring.removeAll(outgoing);
+            log.info("reload: {} closed", String.join(", ", outgoing.stream().map(Service::name).toList()));
             releaseUnusedHosts();
         }
-        log.info("reload: {} closed", String.join(", ", outgoing.stream().map(Service::name).toList()));
     }
 
     /** Closes earlier plugins once no running or draining service uses their classes any more. */
@@ -176,6 +176,10 @@ public final class Daemon {
                     || services.stream().anyMatch(s -> s.plugins() == host && s.state() == ServiceStatus.State.RUNNING);
             if (!used) {
                 retiredHosts.remove(host);
+                if (!host.plugins().isEmpty()) {
+                    log.info("reload: no service uses the earlier load of plugins {} any more: unloaded",
+                            host.plugins().stream().map(p -> p.id() + " " + p.version()).toList());
+                }
                 host.close();
             }
         }

@@ -179,6 +179,10 @@ class ReloadTest {
             assertEquals("NEW!", again.ask("new"));
         }
         shout.awaitClosedByServer(5000);
+        // The old plugin is unloaded once its last client is gone; the new one serves on.
+        try (LineClient after = daemon.client("shout")) {
+            assertEquals("AFTER!", after.ask("after"));
+        }
         assertEquals("local", local.ask("local"));
     }
 
