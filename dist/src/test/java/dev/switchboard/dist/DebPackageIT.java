@@ -112,7 +112,8 @@ class DebPackageIT {
     private static void assertInstalledFiles() throws IOException, InterruptedException {
         for (String file : List.of("/etc/switchboard/switchboard.yml", "/etc/switchboard/log4j2.xml",
                 "/etc/default/switchboard", "/lib/systemd/system/switchboard.service",
-                "/usr/share/doc/switchboard/copyright", "/usr/share/doc/switchboard/changelog.gz")) {
+                "/usr/share/doc/switchboard/copyright", "/usr/share/doc/switchboard/changelog.gz",
+                "/usr/share/man/man1/switchboard.1.gz")) {
             assertTrue(Files.isRegularFile(Path.of(file)), file + " is missing");
         }
         assertTrue(Files.isExecutable(Path.of("/usr/bin/switchboard")), "/usr/bin/switchboard");
