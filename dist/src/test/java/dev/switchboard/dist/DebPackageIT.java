@@ -49,6 +49,8 @@ class DebPackageIT {
     @TempDir
     Path tmp;
     int expectedServices;
+    /** The installed daemon, once started: killed in any case before the purge. */
+    Process daemon;
 
     @Test
     void lintianReportsNoErrors() throws Exception {
@@ -67,7 +69,6 @@ class DebPackageIT {
         assertTrue(Files.isRegularFile(DEB), "no package at " + DEB + ": run mvn package");
 
         Command purge;
-        Process daemon = null;
         try {
             Command install = Command.run("dpkg", "-i", DEB.toString());
             assertEquals(0, install.exitCode(), install.output());
@@ -84,8 +85,8 @@ class DebPackageIT {
                 assertEquals(0, verify.exitCode(), verify.output());
             }
 
-            daemon = startAsSwitchboardUser();
-            serve(daemon);
+            startAsSwitchboardUser();
+            serve();
             daemon.destroy(); // SIGTERM
             assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "the daemon did not stop on SIGTERM");
             assertEquals(0, daemon.exitValue());
@@ -143,7 +144,7 @@ class DebPackageIT {
      * PATH (the package's dependency). Echo on a port below 1024 when one is free, the time plugin moved
      * to the users' plugin directory, and http when the http plugin is shipped.
      */
-    private Process startAsSwitchboardUser() throws IOException, InterruptedException {
+    private void startAsSwitchboardUser() throws IOException, InterruptedException {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         UserPrincipal switchboard = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("switchboard");
         Path run = Files.createDirectories(tmp.resolve("run"));
@@ -184,7 +185,8 @@ class DebPackageIT {
                 .redirectOutput(tmp.resolve("console.log").toFile());
         builder.environment().remove("JAVA_HOME");
         builder.environment().remove("SWITCHBOARD_LOGS"); // the installed logs link leads to /var/log/switchboard
-        Process process = builder.start();
+        daemon = builder.start();
+        Process process = daemon;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!console().contains(" ready: ")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -197,10 +199,9 @@ class DebPackageIT {
         String uid = Command.run("id", "-u", "switchboard").output().strip();
         String status = Files.readString(Path.of("/proc/" + pid + "/status"));
         assertTrue(status.lines().anyMatch(l -> l.matches("Uid:\\s+" + uid + "\\s+" + uid + "\\s+.*")), status);
-        return process;
     }
 
-    private void serve(Process daemon) throws Exception {
+    private void serve() throws Exception {
         String out = console();
         assertTrue(out.contains("ready: " + expectedServices + " of " + expectedServices + " services running"), out);
         assertEquals("installed\n", LauncherIT.echo(port(out, "echo"), "installed\n"));

@@ -100,6 +100,26 @@ public final class Cli {
 
     private int runDaemon(Path config, Path pidFile) {
         Signals signals = new Signals().install();
+        PidFile pid = null;
+        if (pidFile != null) {
+            // Written before starting, so a reload asked for during startup is queued, not lost.
+            try {
+                pid = PidFile.write(pidFile);
+            } catch (IOException e) {
+                log.error("not started: cannot write the pid file {}: {}", pidFile, e.toString());
+                return CONFIG_ERROR;
+            }
+        }
+        try {
+            return serve(config, signals);
+        } finally {
+            if (pid != null) {
+                pid.delete();
+            }
+        }
+    }
+
+    private int serve(Path config, Signals signals) {
         Switchboard switchboard;
         try {
             switchboard = Switchboard.builder().config(config).home(home).start();
@@ -114,9 +134,7 @@ public final class Cli {
             switchboard.close();
             return NO_SERVICE;
         }
-        PidFile pid = null;
         try {
-            pid = pidFile == null ? null : PidFile.write(pidFile);
             String signal = signals.next();
             while (Signals.meaning(signal) == Signals.Event.RELOAD) {
                 log.info("{} received: reloading", signal);
@@ -126,14 +144,6 @@ public final class Cli {
             log.info("{} received", signal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.error("cannot write the pid file {}: {}", pidFile, e.toString());
-            switchboard.close();
-            return CRASH;
-        } finally {
-            if (pid != null) {
-                pid.delete();
-            }
         }
         switchboard.close();
         return OK;
