@@ -65,7 +65,7 @@ for round in $(seq "$rounds"); do
 done
 
 echo
-echo "== medians over $rounds rounds of ${seconds}s ($(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "== medians over $rounds rounds of ${seconds}s, $(nproc) cores; daemon: $(grep -o 'running (.*)' "$work/daemon.log" | head -1)"
 printf '%-28s %14s %14s %8s\n' measurement switchboard socat ratio
 for m in tp1 tp50 cps; do
   a=$(tr ' ' '\n' <<<"${results[switchboard.$m]}" | grep . | median)

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -117,39 +118,29 @@ public final class YamlSettings implements Settings {
 
     @Override
     public int integer(String key, int fallback, int min, int max) throws ConfigException {
-        Optional<String> text = scalar(key, "a whole number");
-        try {
-            return text.isEmpty() ? fallback : Values.integer(text.get(), min, max);
-        } catch (IllegalArgumentException e) {
-            throw invalid(key, e.getMessage());
-        }
+        return parsed(key, "a whole number", text -> Values.integer(text, min, max), fallback);
     }
 
     @Override
     public boolean flag(String key, boolean fallback) throws ConfigException {
-        Optional<String> text = scalar(key, "true or false");
-        try {
-            return text.isEmpty() ? fallback : Values.flag(text.get());
-        } catch (IllegalArgumentException e) {
-            throw invalid(key, e.getMessage());
-        }
+        return parsed(key, "true or false", Values::flag, fallback);
     }
 
     @Override
     public Duration duration(String key, Duration fallback) throws ConfigException {
-        Optional<String> text = scalar(key, "a duration such as 10s");
-        try {
-            return text.isEmpty() ? fallback : Values.duration(text.get());
-        } catch (IllegalArgumentException e) {
-            throw invalid(key, e.getMessage());
-        }
+        return parsed(key, "a duration such as 10s", Values::duration, fallback);
     }
 
     @Override
     public long size(String key, long fallback) throws ConfigException {
-        Optional<String> text = scalar(key, "a size such as 64KiB");
+        return parsed(key, "a size such as 64KiB", Values::size, fallback);
+    }
+
+    /** Reads a scalar through a {@link Values} parser, whose IllegalArgumentException message is the user's. */
+    private <T> T parsed(String key, String expected, Function<String, T> parser, T fallback) throws ConfigException {
+        Optional<String> text = scalar(key, expected);
         try {
-            return text.isEmpty() ? fallback : Values.size(text.get());
+            return text.isEmpty() ? fallback : parser.apply(text.get());
         } catch (IllegalArgumentException e) {
             throw invalid(key, e.getMessage());
         }

@@ -1,0 +1,88 @@
+package dev.switchboard.dist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard of the packaged daemon in headless Chromium: it renders, and it updates live. */
+@Timeout(180)
+class DashboardChromiumIT {
+
+    /** http and echo, plus netinfo for its "network" status source, which the dashboard must show. */
+    private static final String CONFIG = HttpCurlIT.HTTP_ONLY + """
+              netinfo:
+                port: 0
+            """;
+
+    private static final String TOTAL = "document.querySelector('tr[data-service=\"echo\"] td.total')?.textContent ?? ''";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void dashboardShowsANewConnectionWithoutReloading() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "chromium is not installed (apt-get install chromium)");
+        try (DistributionDaemon daemon = DistributionDaemon.install(tmp)) {
+            daemon.writeConfig(CONFIG);
+            daemon.start();
+            String dashboard = "http://127.0.0.1:" + daemon.port("http") + "/_switchboard/";
+            try (HeadlessChromium chromium = HeadlessChromium.start(tmp.resolve("profile"));
+                    HeadlessChromium.Page page = chromium.open(dashboard)) {
+                String before = awaitValue(page, TOTAL, v -> !v.isEmpty(), "the echo service's row");
+                String summary = page.evaluate("document.getElementById('daemon').textContent");
+                assertTrue(summary.startsWith("Switchboard 0.1.0 \u00b7 up "), summary);
+                assertEquals("RUNNING", page.evaluate(
+                        "document.querySelector('tr[data-service=\"http\"] td.state').textContent"));
+
+                assertEquals("network", awaitValue(page, "document.querySelector('#sources h2')?.textContent ?? ''",
+                        v -> !v.isEmpty(), "the network status source's section"));
+                assertTrue(page.evaluate("document.querySelector('#sources').textContent").contains("lo"),
+                        "the loopback interface is listed");
+
+                echoOnce(daemon.port("echo"));
+                String after = awaitValue(page, TOTAL, v -> !v.equals(before), "a live update of the echo row");
+                assertEquals(Long.parseLong(before) + 1, Long.parseLong(after));
+
+                byte[] png = page.screenshot();
+                assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+                Path target = Path.of(System.getProperty("switchboard.dist", "target/switchboard")).getParent();
+                Files.write(target.resolve("dashboard.png"), png);
+            }
+        }
+    }
+
+    private static String awaitValue(HeadlessChromium.Page page, String expression,
+            java.util.function.Predicate<String> done, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String value = "";
+        while (System.nanoTime() < deadline) {
+            value = page.evaluate(expression);
+            if (done.test(value)) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + what + " within 20 s (last value '" + value + "')");
+    }
+
+    private static void echoOnce(int port) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write('x');
+            InputStream in = socket.getInputStream();
+            assertEquals('x', in.read());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.plugins.http;
+
+import dev.switchboard.api.DaemonStatus;
+import dev.switchboard.api.ServiceStatus;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * The daemon's status in the Prometheus text exposition format (version 0.0.4): one family per
+ * quantity, {@code _total} counters and plain gauges, labelled by {@code service} and {@code protocol}.
+ */
+final class Metrics {
+
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private Metrics() {
+    }
+
+    /**
+     * @param status the daemon's status
+     * @param serviceName the http service serving the metrics, for its own request counts
+     * @param requests that service's requests by status code
+     */
+    static String render(DaemonStatus status, String serviceName, Map<Integer, Long> requests) {
+        StringBuilder out = new StringBuilder(2048);
+        family(out, "switchboard_info", "gauge", "The daemon's version, Java runtime and thread mode.");
+        out.append("switchboard_info{version=\"").append(label(status.version())).append("\",jvm=\"")
+                .append(label(status.jvm())).append("\",thread_mode=\"").append(label(status.threadMode()))
+                .append("\"} 1\n");
+        family(out, "switchboard_uptime_seconds", "gauge", "Seconds since the daemon started.");
+        out.append("switchboard_uptime_seconds ").append(status.uptime().toMillis() / 1000.0).append('\n');
+        family(out, "switchboard_service_up", "gauge", "1 while the service accepts clients, else 0.");
+        for (ServiceStatus s : status.services()) {
+            sample(out, "switchboard_service_up", s, s.state() == ServiceStatus.State.RUNNING ? 1 : 0);
+        }
+        perService(out, status, "switchboard_service_connections_active", "gauge",
+                "Clients connected now.", ServiceStatus::activeConnections);
+        perService(out, status, "switchboard_service_connections_total", "counter",
+                "Clients admitted since the service started.", ServiceStatus::totalConnections);
+        perService(out, status, "switchboard_service_connections_rejected_total", "counter",
+                "Clients refused by access rules or limits.", ServiceStatus::rejectedConnections);
+        perService(out, status, "switchboard_service_received_bytes_total", "counter",
+                "Bytes received from clients.", ServiceStatus::bytesIn);
+        perService(out, status, "switchboard_service_sent_bytes_total", "counter",
+                "Bytes sent to clients.", ServiceStatus::bytesOut);
+        family(out, "switchboard_http_requests_total", "counter", "HTTP requests answered, by status code.");
+        requests.forEach((code, count) -> out.append("switchboard_http_requests_total{service=\"")
+                .append(label(serviceName)).append("\",code=\"").append(code).append("\"} ").append(count)
+                .append('\n'));
+        return out.toString();
+    }
+
+    private static void perService(StringBuilder out, DaemonStatus status, String name, String type, String help,
+            ToLongFunction<ServiceStatus> value) {
+        family(out, name, type, help);
+        for (ServiceStatus s : status.services()) {
+            sample(out, name, s, value.applyAsLong(s));
+        }
+    }
+
+    private static void family(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void sample(StringBuilder out, String name, ServiceStatus s, long value) {
+        out.append(name).append("{service=\"").append(label(s.name())).append("\",protocol=\"")
+                .append(label(s.protocol())).append("\"} ").append(value).append('\n');
+    }
+
+    /** Label values escape backslash, double quote and line feed. */
+    private static String label(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}
