@@ -141,8 +141,8 @@ class DebPackageIT {
 
     /**
      * The installed launcher as the unit runs it: user switchboard, only CAP_NET_BIND_SERVICE, Java from the
-     * PATH (the package's dependency). Echo on a port below 1024 when one is free, the time plugin moved
-     * to the users' plugin directory, and http when the http plugin is shipped.
+     * PATH (the package's dependency). Echo, also on a port below 1024 when one is free, daytime from the
+     * time plugin moved to the users' plugin directory, and http.
      */
     private void startAsSwitchboardUser() throws IOException, InterruptedException {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -158,12 +158,8 @@ class DebPackageIT {
                     .orElseThrow();
             Files.move(time, Path.of("/var/lib/switchboard/plugins").resolve(time.getFileName()));
         }
-        boolean http;
-        try (Stream<Path> jars = Files.list(Path.of("/usr/share/switchboard/plugins"))) {
-            http = jars.anyMatch(p -> p.getFileName().toString().startsWith("switchboard-plugin-http"));
-        }
         Optional<Integer> low = freeLowPort();
-        expectedServices = 2 + (low.isPresent() ? 1 : 0) + (http ? 1 : 0);
+        expectedServices = 4 + (low.isPresent() ? 1 : 0);
         Path config = Files.writeString(tmp.resolve("switchboard.yml"), """
                 daemon:
                   bind: 127.0.0.1
@@ -173,8 +169,9 @@ class DebPackageIT {
                   echo: {port: 0}
                   low-echo: {protocol: echo, port: %d, enabled: %s}
                   daytime: {protocol: time, port: 0, format: iso8601}
-                  http: {port: 0, root: %s, enabled: %s}
-                """.formatted(low.orElse(0), low.isPresent(), www, http));
+                  http: {port: 0, root: %s}
+                  shipped-site: {protocol: http, port: 0, root: www}
+                """.formatted(low.orElse(0), low.isPresent(), www));
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
 
         List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=switchboard", "--regid=switchboard",
@@ -217,17 +214,19 @@ class DebPackageIT {
             String line = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT.*Z\r\n"), line);
         }
-        if (listening(out, "http")) {
-            HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port(out, "http") + "/")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode());
-            assertEquals("<h1>installed</h1>\n", page.body());
-        } else {
-            System.out.println("DebPackageIT: the http plugin is not shipped yet; served echo and daytime only");
-        }
+        HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port(out, "http") + "/")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertEquals("<h1>installed</h1>\n", page.body());
+        // The shipped configuration's relative root: /usr/share/switchboard/www, from the package.
+        HttpResponse<String> shipped = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port(out, "shipped-site") + "/")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, shipped.statusCode());
+        assertTrue(shipped.body().contains("<title>Switchboard"), shipped.body());
         Path log = Path.of("/var/log/switchboard/switchboard.log");
         assertEquals("switchboard", Files.getOwner(log).getName());
         assertTrue(Files.readString(log).contains(" ready: "), "the daemon logs to /var/log/switchboard");
