@@ -130,6 +130,7 @@ public final class Switchboard implements AutoCloseable {
         }
         if (report.applied()) {
             report.changes().forEach(c -> log.info("reload: {}", c));
+            daemon.plugins().problems().forEach(p -> log.warn("reload: {}", p));
             log.info("reload done: {} of {} services running", daemon.runningCount(), daemon.services().size());
         } else {
             report.problems().forEach(p -> log.error("reload: {}", p));

@@ -102,9 +102,12 @@ public final class Daemon {
             problems.addAll(HandlerOpener.validate(service, nextPlugins, clock));
         }
         if (!problems.isEmpty()) {
-            nextPlugins.close();
+            // A broken plugin JAR is often why a protocol is missing: name both.
+            List<String> reasons = new ArrayList<>(nextPlugins.problems());
             problems.sort(Comparator.comparingInt(Problem::line));
-            return ReloadReport.refused(problems.stream().map(Problem::toString).toList());
+            problems.forEach(p -> reasons.add(p.toString()));
+            nextPlugins.close();
+            return ReloadReport.refused(reasons);
         }
         List<String> changes = new ArrayList<>(DaemonChanges.between(config, next, plugins, nextPlugins));
         List<Service> outgoing = plan.outgoing();

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * What a reload changes besides services: the {@code daemon:} settings (some of which only a restart
- * applies) and the plugins found in the plugin directories. One line each, for the log.
+ * applies) and the plugins found in the plugin directories. One line each, for the log; the new
+ * plugins' problems are logged apart, as warnings.
  */
 final class DaemonChanges {
 
@@ -41,7 +42,6 @@ final class DaemonChanges {
             changes.add("daemon.plugins changed to " + b.pluginDirs());
         }
         changes.addAll(pluginChanges(oldPlugins.plugins(), newPlugins.plugins()));
-        newPlugins.problems().forEach(p -> changes.add("plugin problem: " + p));
         return changes;
     }
 

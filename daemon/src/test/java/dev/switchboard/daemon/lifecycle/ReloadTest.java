@@ -128,13 +128,16 @@ class ReloadTest {
         assertFalse(pluginKey.applied());
         assertHas(pluginKey.problems(), "switchboard.yml:4: services.another.prefx: unknown key", "prefix");
 
+        // The JAR meant to provide the protocol is broken: both the JAR and the missing protocol are named.
+        Files.write(tmp.resolve("plugins/nosuch.jar"), new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
         ReloadReport noProvider = reload("""
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
                 services:
                   steady: {protocol: nosuch, port: 0}
                 """);
         assertFalse(noProvider.applied());
-        assertHas(noProvider.problems(), "no plugin provides protocol 'nosuch'");
+        assertHas(noProvider.problems(), "nosuch.jar: not a usable plugin");
+        assertHas(noProvider.problems(), "switchboard.yml:3: services.steady.protocol: no plugin provides protocol 'nosuch'");
 
         assertEquals("s:unharmed", client.ask("unharmed"));
         assertEquals(port, daemon.port("steady"));
