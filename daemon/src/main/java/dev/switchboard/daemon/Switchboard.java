@@ -8,18 +8,16 @@ import dev.switchboard.daemon.config.ConfigProblems;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.lifecycle.Daemon;
+import dev.switchboard.daemon.lifecycle.ReloadReport;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.service.HandlerOpener;
-import dev.switchboard.daemon.service.OpeningContext;
-import dev.switchboard.daemon.service.ServiceFailure;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Switchboard in-process: what the launcher runs, and what tests start on loopback port 0.
@@ -33,10 +31,16 @@ import java.util.Objects;
  */
 public final class Switchboard implements AutoCloseable {
 
-    private final Daemon daemon;
+    private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
 
-    private Switchboard(Daemon daemon) {
+    private final Daemon daemon;
+    private final Path config;
+    private final Path home;
+
+    private Switchboard(Daemon daemon, Path config, Path home) {
         this.daemon = daemon;
+        this.config = config;
+        this.home = home;
     }
 
     /** @return a builder; only {@link Builder#config(Path)} is required */
@@ -71,16 +75,9 @@ public final class Switchboard implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         try (PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get())) {
             problems.addAll(plugins.problems());
-            DaemonStatus empty = new DaemonStatus(Version.get(), Instant.now(), Duration.ZERO, "", "", List.of(), Map.of());
             for (ServiceConfig service : loaded.services()) {
-                if (!service.enabled()) {
-                    continue;
-                }
-                try {
-                    HandlerOpener.open(service, plugins, settings -> new OpeningContext(service.name(), settings,
-                            Clock.systemUTC(), () -> empty, source -> { })).handler().close();
-                } catch (ServiceFailure f) {
-                    fileProblems.addAll(f.problems());
+                if (service.enabled()) {
+                    fileProblems.addAll(HandlerOpener.validate(service, plugins, Clock.systemUTC()));
                 }
             }
         }
@@ -112,6 +109,35 @@ public final class Switchboard implements AutoCloseable {
     public ServiceStatus serviceStatus(String service) {
         return daemon.service(service).orElseThrow(() -> new IllegalArgumentException("no service '" + service + "'"))
                 .status();
+    }
+
+    /**
+     * Re-reads the configuration file and rescans the plugin directories, then applies the difference
+     * (what SIGHUP does): a configuration with any problem changes nothing. Unchanged services keep
+     * their sockets and clients; removed and changed ones drain in the background; new ones open.
+     * Everything is logged.
+     *
+     * @return what changed, or why nothing did
+     */
+    public synchronized ReloadReport reload() {
+        log.info("reload: reading {} and the plugin directories", config);
+        ReloadReport report;
+        try {
+            Config loaded = ConfigLoader.load(config, home);
+            report = daemon.reload(loaded, PluginHost.load(loaded.daemon().pluginDirs(), Version.get()));
+        } catch (ConfigProblems e) {
+            report = new ReloadReport(false, e.problems().stream().map(Problem::toString).toList(), List.of());
+        }
+        if (report.applied()) {
+            report.changes().forEach(c -> log.info("reload: {}", c));
+            daemon.plugins().problems().forEach(p -> log.warn("reload: {}", p));
+            log.info("reload done: {} of {} services running", daemon.runningCount(), daemon.services().size());
+        } else {
+            report.problems().forEach(p -> log.error("reload: {}", p));
+            log.error("reload refused: nothing changed, every service runs as before ({} problem{}; "
+                    + "'switchboard check' lists them)", report.problems().size(), report.problems().size() == 1 ? "" : "s");
+        }
+        return report;
     }
 
     /** @return a fresh snapshot of the daemon */
@@ -171,7 +197,6 @@ public final class Switchboard implements AutoCloseable {
          */
         public Switchboard start() throws ConfigProblems {
             Objects.requireNonNull(config, "config must be set");
-            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Switchboard.class);
             log.info("Switchboard {} starting: config {}, home {}", Version.get(), config, home);
             Config loaded = ConfigLoader.load(config, home);
             PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get());
@@ -179,7 +204,7 @@ public final class Switchboard implements AutoCloseable {
             plugins.plugins().forEach(p -> log.info("plugin {} {} from {}: protocols {}", p.id(), p.version(),
                     p.path().getFileName(), p.protocols()));
             try {
-                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()));
+                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()), config, home);
             } catch (RuntimeException | Error e) {
                 plugins.close();
                 throw e;

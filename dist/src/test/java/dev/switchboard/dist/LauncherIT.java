@@ -153,7 +153,8 @@ class LauncherIT {
         }
     }
 
-    private static String echo(int port, String text) throws IOException {
+    /** Sends the text to an echo service and asserts it comes back; also used by {@link DebPackageIT}. */
+    static String echo(int port, String text) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -9,6 +9,7 @@ import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.plugin.PluginInfo;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line: {@code run} (the default), {@code check}, {@code plugins} and {@code version}, each
+ * The command line: {@code run} (the default), {@code check}, {@code reload}, {@code plugins} and {@code version}, each
  * returning an exit code so it can be tested without exiting the JVM.
  */
 public final class Cli {
@@ -46,6 +47,7 @@ public final class Cli {
     public int run(String... args) {
         String command = "run";
         Path config = home.resolve("conf/switchboard.yml");
+        Path pidFile = null;
         List<String> rest = new ArrayList<>(List.of(args));
         if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
             command = rest.remove(0);
@@ -56,6 +58,10 @@ public final class Cli {
                 config = Path.of(rest.get(++i));
             } else if (arg.startsWith("--config=")) {
                 config = Path.of(arg.substring("--config=".length()));
+            } else if (arg.equals("--pid-file") && i + 1 < rest.size()) {
+                pidFile = Path.of(rest.get(++i));
+            } else if (arg.startsWith("--pid-file=")) {
+                pidFile = Path.of(arg.substring("--pid-file=".length()));
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 return usage(out, OK);
             } else {
@@ -65,7 +71,8 @@ public final class Cli {
         }
         config = shown(config);
         return switch (command) {
-            case "run" -> runDaemon(config);
+            case "run" -> runDaemon(config, pidFile);
+            case "reload" -> reload(config, pidFile);
             case "check" -> check(config);
             case "plugins" -> plugins(config);
             case "version" -> version();
@@ -79,17 +86,40 @@ public final class Cli {
 
     private int usage(PrintStream to, int code) {
         to.println("""
-                usage: switchboard [run|check|plugins|version] [--config FILE]
-                  run      start the daemon in the foreground (default); SIGTERM or Ctrl-C stops it
+                usage: switchboard [run|check|reload|plugins|version] [--config FILE] [--pid-file FILE]
+                  run      start the daemon in the foreground (default); SIGTERM or Ctrl-C stops it,
+                           SIGHUP reloads the configuration and plugins
                   check    validate the configuration and the plugins' settings; exit 2 on problems
+                  reload   check the configuration, then tell the daemon of --pid-file to reload it
                   plugins  list the plugins found, their versions and protocols
                   version  print the version
-                  --config FILE   the configuration (default: conf/switchboard.yml in the install)""");
+                  --config FILE     the configuration (default: conf/switchboard.yml in the install)
+                  --pid-file FILE   run: write the daemon's process id there; reload: the daemon to reload""");
         return code;
     }
 
-    private int runDaemon(Path config) {
+    private int runDaemon(Path config, Path pidFile) {
         Signals signals = new Signals().install();
+        PidFile pid = null;
+        if (pidFile != null) {
+            // Written before starting, so a reload asked for during startup is queued, not lost.
+            try {
+                pid = PidFile.write(pidFile);
+            } catch (IOException e) {
+                log.error("not started: cannot write the pid file {}: {}", pidFile, e.toString());
+                return CONFIG_ERROR;
+            }
+        }
+        try {
+            return serve(config, signals);
+        } finally {
+            if (pid != null) {
+                pid.delete();
+            }
+        }
+    }
+
+    private int serve(Path config, Signals signals) {
         Switchboard switchboard;
         try {
             switchboard = Switchboard.builder().config(config).home(home).start();
@@ -105,13 +135,42 @@ public final class Cli {
             return NO_SERVICE;
         }
         try {
-            String signal = signals.awaitStop();
+            String signal = signals.next();
+            while (Signals.meaning(signal) == Signals.Event.RELOAD) {
+                log.info("{} received: reloading", signal);
+                switchboard.reload();
+                signal = signals.next();
+            }
             log.info("{} received", signal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         switchboard.close();
         return OK;
+    }
+
+    private int reload(Path config, Path pidFile) {
+        if (pidFile == null) {
+            err.println("switchboard reload: name the running daemon's --pid-file (under systemd: "
+                    + "systemctl reload switchboard)");
+            return USAGE;
+        }
+        List<String> problems = Switchboard.check(config, home);
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            err.println(config + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + ": not reloaded (the daemon would refuse it and keep running as before)");
+            return CONFIG_ERROR;
+        }
+        try {
+            long pid = PidFile.read(pidFile);
+            PidFile.signalHangup(pid);
+            out.println("asked switchboard (pid " + pid + ") to reload " + config + ": its log says what changed");
+            return OK;
+        } catch (IOException e) {
+            err.println("switchboard reload: " + e.getMessage());
+            return NO_SERVICE;
+        }
     }
 
     private int check(Path config) {

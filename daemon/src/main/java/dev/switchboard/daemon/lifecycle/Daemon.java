@@ -4,6 +4,7 @@ import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceStatus;
 import dev.switchboard.api.StatusSource;
 import dev.switchboard.daemon.config.Config;
+import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.net.ClientExecutors;
 import dev.switchboard.daemon.net.ClientExecutors.ClientExecutor;
@@ -11,48 +12,61 @@ import dev.switchboard.daemon.net.ConnectionBudget;
 import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.Watchdog;
 import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.service.HandlerOpener;
 import dev.switchboard.daemon.service.Service;
 import dev.switchboard.daemon.service.ServiceEnvironment;
 import dev.switchboard.daemon.status.StatusBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running daemon: every service on one shared executor, the idle watchdog, and the orderly stop
- * (stop accepting, drain, wait up to the grace time, close the rest).
+ * The running daemon: every service on one shared executor, the idle watchdog, reloads (see
+ * {@link ReloadPlan}), and the orderly stop (stop accepting, drain, wait up to the grace time, close the rest).
  */
 public final class Daemon {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
-    private final Config config;
-    private final PluginHost plugins;
+    private final Clock clock;
     private final ClientExecutor executor;
+    private final ConnectionBudget budget;
     private final Watchdog watchdog;
     private final StatusBoard board;
-    private final List<Service> services = new CopyOnWriteArrayList<>();
+    private volatile Config config;
+    private volatile PluginHost plugins;
+    /** The services of the current configuration, in its order; replaced whole by a reload. */
+    private volatile List<Service> services;
+    /** Services a reload removed or replaced, draining in the background until their clients are gone. */
+    private final List<Service> retiring = new CopyOnWriteArrayList<>();
+    /** Earlier reloads' plugins, still loaded while a kept service runs on them. Guarded by this. */
+    private final Set<PluginHost> retiredHosts = new LinkedHashSet<>();
     private boolean stopped;
 
     private Daemon(Config config, PluginHost plugins, Clock clock, String version) {
         this.config = config;
         this.plugins = plugins;
+        this.clock = clock;
         this.executor = ClientExecutors.create(config.daemon().threads(), config.daemon().maxConnections());
+        this.budget = new ConnectionBudget(config.daemon().maxConnections());
         this.board = new StatusBoard(version, clock.instant(), executor.mode(), clock);
-        ServiceEnvironment environment = new ServiceEnvironment(plugins, executor.executor(),
-                new ConnectionBudget(config.daemon().maxConnections()), clock, this::status);
-        for (ServiceConfig service : config.services()) {
-            services.add(new Service(service, environment));
-        }
+        ServiceEnvironment environment = environment(plugins);
+        this.services = config.services().stream().map(s -> new Service(s, environment)).toList();
         this.watchdog = new Watchdog(this::listeners);
+    }
+
+    private ServiceEnvironment environment(PluginHost host) {
+        return new ServiceEnvironment(host, executor.executor(), budget, clock, this::status);
     }
 
     /**
@@ -65,6 +79,113 @@ public final class Daemon {
         daemon.services.forEach(Service::start);
         daemon.logSummary(version);
         return daemon;
+    }
+
+    /**
+     * Applies a new configuration and freshly loaded plugins without a restart. If any service that
+     * would be opened has a problem, nothing changes. Otherwise unchanged services keep their sockets and
+     * clients; removed and changed ones stop accepting and drain in the background for up to
+     * {@code shutdown-grace}; new and changed ones open.
+     *
+     * @param next the new configuration
+     * @param nextPlugins the plugins loaded for it; owned by the daemon from now on
+     * @return what changed, or why nothing did
+     */
+    public synchronized ReloadReport reload(Config next, PluginHost nextPlugins) {
+        if (stopped) {
+            nextPlugins.close();
+            return ReloadReport.refused(List.of("the daemon is stopping"));
+        }
+        ReloadPlan plan = ReloadPlan.of(services, next.services(), nextPlugins);
+        List<Problem> problems = new ArrayList<>();
+        for (ServiceConfig service : plan.toOpen()) {
+            problems.addAll(HandlerOpener.validate(service, nextPlugins, clock));
+        }
+        if (!problems.isEmpty()) {
+            // A broken plugin JAR is often why a protocol is missing: name both.
+            List<String> reasons = new ArrayList<>(nextPlugins.problems());
+            problems.sort(Comparator.comparingInt(Problem::line));
+            problems.forEach(p -> reasons.add(p.toString()));
+            nextPlugins.close();
+            return ReloadReport.refused(reasons);
+        }
+        List<String> changes = new ArrayList<>(DaemonChanges.between(config, next, plugins, nextPlugins));
+        List<Service> outgoing = plan.outgoing();
+        outgoing.forEach(Service::stopAccepting); // first, so a replacement can bind the same port
+        outgoing.forEach(Service::drain);
+        ServiceEnvironment environment = environment(nextPlugins);
+        List<Service> nextServices = new ArrayList<>();
+        for (ReloadPlan.Step step : plan.steps()) {
+            Service service = step.action() == ReloadPlan.Action.KEEP ? step.old().orElseThrow()
+                    : new Service(step.config(), environment);
+            if (step.action() == ReloadPlan.Action.KEEP) {
+                changes.add("service " + service.name() + " unchanged: its socket and " + service.clientCount()
+                        + " connected clients are untouched");
+            } else {
+                service.start();
+                changes.add(describe(step, service));
+            }
+            nextServices.add(service);
+        }
+        for (Service removed : plan.removed()) {
+            changes.add("service " + removed.name() + " removed: no new clients; " + removed.clientCount()
+                    + " connected clients drain");
+        }
+        retiring.addAll(outgoing);
+        services = List.copyOf(nextServices);
+        retiredHosts.add(plugins);
+        plugins = nextPlugins;
+        config = next;
+        releaseUnusedHosts();
+        if (!outgoing.isEmpty()) {
+            Thread retirer = new Thread(() -> retire(outgoing, next.daemon().shutdownGrace()), "switchboard-retire");
+            retirer.setDaemon(true);
+            retirer.start();
+        }
+        return new ReloadReport(true, List.of(), changes);
+    }
+
+    private static String describe(ReloadPlan.Step step, Service service) {
+        ServiceStatus st = service.status();
+        String outcome = switch (st.state()) {
+            case RUNNING -> "protocol " + st.protocol() + ", plugin " + st.pluginId() + " " + st.pluginVersion()
+                    + ", listening on " + where(st);
+            case STOPPED -> st.problem();
+            default -> "NOT STARTED: " + st.problem();
+        };
+        return step.action() == ReloadPlan.Action.ADD ? "service " + st.name() + " added: " + outcome
+                : "service " + st.name() + " replaced (" + step.why() + "): " + outcome + "; "
+                + step.old().orElseThrow().clientCount() + " clients of the old one drain";
+    }
+
+    /** Waits for a reload's outgoing services' clients, up to the grace time, then closes them. */
+    private void retire(List<Service> outgoing, Duration grace) {
+        Drain.awaitClients(outgoing, grace, "the reload");
+        synchronized (this) {
+            if (stopped) {
+                return; // stop() closed them
+            }
+            outgoing.forEach(Service::close);
+            retiring.removeAll(outgoing);
+            log.info("reload: {} closed", String.join(", ", outgoing.stream().map(Service::name).toList()));
+            releaseUnusedHosts();
+        }
+    }
+
+    /** Closes earlier plugins once no running or draining service uses their classes any more. */
+    private void releaseUnusedHosts() {
+        for (PluginHost host : List.copyOf(retiredHosts)) {
+            boolean used = retiring.stream().anyMatch(s -> s.plugins() == host)
+                    || services.stream().anyMatch(s -> s.plugins() == host && s.state() == ServiceStatus.State.RUNNING);
+            if (!used) {
+                retiredHosts.remove(host);
+                if (!host.plugins().isEmpty()) {
+                    log.info("reload: no service uses the earlier load of plugins {} any more: unloaded",
+                            host.plugins().stream().map(p -> p.id() + " " + p.version()).toList());
+                }
+                host.close();
+            }
+        }
     }
 
     private void logSummary(String version) {
@@ -108,7 +229,7 @@ public final class Daemon {
 
     /** @return every service, in configuration order */
     public List<Service> services() {
-        return List.copyOf(services);
+        return services;
     }
 
     public Config config() {
@@ -122,6 +243,7 @@ public final class Daemon {
     private List<Listener> listeners() {
         List<Listener> result = new ArrayList<>();
         services.forEach(s -> s.listener().ifPresent(result::add));
+        retiring.forEach(s -> s.listener().ifPresent(result::add));
         return result;
     }
 
@@ -162,33 +284,20 @@ public final class Daemon {
             return;
         }
         stopped = true;
+        List<Service> all = new ArrayList<>(services);
+        all.addAll(retiring);
         Duration grace = config.daemon().shutdownGrace();
         log.info("stopping: no new clients; waiting up to {} s for {} connected clients", grace.toSeconds(),
-                services.stream().mapToInt(Service::clientCount).sum());
-        services.forEach(Service::stopAccepting);
-        services.forEach(Service::drain);
-        long deadline = System.nanoTime() + grace.toNanos();
-        try {
-            for (Service s : services) {
-                s.awaitClients(deadline);
-            }
-            int left = services.stream().mapToInt(Service::clientCount).sum();
-            if (left > 0) {
-                log.info("closing {} clients still connected after the grace time", left);
-                services.forEach(Service::closeClients);
-                long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                for (Service s : services) {
-                    s.awaitClients(closeDeadline);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            services.forEach(Service::closeClients);
-        }
-        services.forEach(Service::close);
+                all.stream().mapToInt(Service::clientCount).sum());
+        all.forEach(Service::stopAccepting);
+        all.forEach(Service::drain);
+        Drain.awaitClients(all, grace, "the stop");
+        all.forEach(Service::close);
         watchdog.close();
         executor.executor().shutdownNow();
         plugins.close();
+        retiredHosts.forEach(PluginHost::close);
+        retiredHosts.clear();
         log.info("stopped");
     }
 }

@@ -108,6 +108,7 @@ public final class PluginHost implements AutoCloseable {
 
     private void registerExtensions(String pluginId, String label, String version, PluginWrapper plugin) {
         List<String> provided = new ArrayList<>();
+        String origin = plugin == null ? CLASSPATH : origin(plugin.getPluginPath());
         for (Class<? extends Protocol> type : extensionClasses(Protocol.class, pluginId, label)) {
             Optional<Protocol> protocol = this.<Protocol>instantiate(type, label);
             protocol.ifPresent(p -> {
@@ -118,7 +119,7 @@ public final class PluginHost implements AutoCloseable {
                     problems.add("plugin '" + label + "': " + type.getName() + ".name() failed (" + describe(e) + ")");
                     return;
                 }
-                ProtocolProvider existing = protocols.putIfAbsent(name, new ProtocolProvider(p, label, version));
+                ProtocolProvider existing = protocols.putIfAbsent(name, new ProtocolProvider(p, label, version, origin));
                 if (existing != null) {
                     problems.add("plugin '" + label + "' provides protocol '" + name + "', which plugin '"
                             + existing.pluginId() + "' already provides: remove one of them (using '"
@@ -137,6 +138,15 @@ public final class PluginHost implements AutoCloseable {
             if (provided.isEmpty()) {
                 log.warn("Plugin '{}' {} provides no protocol", label, version);
             }
+        }
+    }
+
+    /** @return the file's path, size and modification time: what tells a replaced JAR from the one loaded */
+    private static String origin(Path path) {
+        try {
+            return path.toAbsolutePath() + " " + Files.size(path) + " bytes, modified " + Files.getLastModifiedTime(path);
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().toString();
         }
     }
 

@@ -9,7 +9,11 @@ import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.YamlSettings;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.plugin.ProtocolProvider;
+import dev.switchboard.api.DaemonStatus;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -53,6 +57,23 @@ public final class HandlerOpener {
             throw new ServiceFailure(unknown);
         }
         return new Opened(handler, provider);
+    }
+
+    /**
+     * Opens the service's handler with a context that publishes nothing and closes it again: what
+     * {@code switchboard check} and a reload do to learn whether the protocol accepts the settings.
+     *
+     * @return every problem, empty when the service would open
+     */
+    public static List<Problem> validate(ServiceConfig config, PluginHost plugins, Clock clock) {
+        DaemonStatus empty = new DaemonStatus("", clock.instant(), Duration.ZERO, "", "", List.of(), Map.of());
+        try {
+            closeQuietly(open(config, plugins, settings -> new OpeningContext(config.name(), settings, clock,
+                    () -> empty, source -> { })).handler());
+            return List.of();
+        } catch (ServiceFailure f) {
+            return f.problems();
+        }
     }
 
     private static String noProvider(String protocol, PluginHost plugins) {

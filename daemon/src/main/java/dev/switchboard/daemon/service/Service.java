@@ -8,6 +8,8 @@ import dev.switchboard.api.StatusSource;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.TrafficStats;
+import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.plugin.ProtocolProvider;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
@@ -39,6 +41,7 @@ public final class Service {
     private volatile boolean draining;
     private volatile String pluginId = "";
     private volatile String pluginVersion = "";
+    private volatile ProtocolProvider provider;
     private Handler handler;
     private volatile Listener listener;
 
@@ -61,6 +64,7 @@ public final class Service {
             handler = opened.handler();
             pluginId = opened.provider().pluginId();
             pluginVersion = opened.provider().pluginVersion();
+            provider = opened.provider();
             listener = bind();
             listener.start();
             state = State.RUNNING;
@@ -188,6 +192,16 @@ public final class Service {
     /** @return why the service failed, or empty */
     public String problem() {
         return problem;
+    }
+
+    /** @return the protocol the service was opened with, once it has been */
+    public Optional<ProtocolProvider> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /** @return the plugins the service's protocol came from: they stay loaded while it runs */
+    public PluginHost plugins() {
+        return environment.plugins();
     }
 
     /** @return the listener, while the service is bound */

@@ -1,0 +1,50 @@
+package dev.switchboard.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The systemd unit passes {@code systemd-analyze verify} (from Debian's systemd package; CI installs it).
+ * systemd need not be running. The installed unit is verified again by {@link DebPackageIT}.
+ */
+@Timeout(60)
+class SystemdUnitIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void unitPassesSystemdAnalyzeVerify() throws Exception {
+        assumeTrue(Command.exists("systemd-analyze"), "systemd-analyze is not installed (apt-get install systemd)");
+        String unit = Files.readString(Path.of(System.getProperty("switchboard.unit")));
+        // verify checks that ExecStart exists: point it at the packaged launcher, as /usr/bin/switchboard is
+        // only there once the package is installed.
+        Path launcher = Path.of(System.getProperty("switchboard.dist"), "bin/switchboard").toAbsolutePath();
+        Path copy = Files.writeString(tmp.resolve("switchboard.service"),
+                unit.replace("ExecStart=/usr/bin/switchboard", "ExecStart=" + launcher));
+        Command verify = Command.run("systemd-analyze", "verify", copy.toString());
+        assertEquals(0, verify.exitCode(), verify.output());
+        assertFalse(verify.output().contains("switchboard.service:"), "no warnings about the unit: " + verify.output());
+    }
+
+    @Test
+    void unitRunsUnprivilegedWithOnlyTheLowPortCapabilityAndReloadsOnSighup() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("switchboard.unit")));
+        for (String expected : List.of("User=switchboard", "Type=exec", "AmbientCapabilities=CAP_NET_BIND_SERVICE",
+                "CapabilityBoundingSet=CAP_NET_BIND_SERVICE", "NoNewPrivileges=true", "ProtectSystem=strict",
+                "ProtectHome=true", "PrivateTmp=true", "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX AF_NETLINK",
+                "ExecReload=/bin/kill -HUP $MAINPID", "Restart=on-failure", "StandardOutput=journal")) {
+            assertTrue(lines.contains(expected), "the unit lacks " + expected);
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JIT needs W+X memory");
+    }
+}
