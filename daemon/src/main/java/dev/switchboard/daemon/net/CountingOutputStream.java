@@ -6,13 +6,16 @@ import java.util.function.IntConsumer;
 
 /**
  * A buffered output stream that reports every chunk written to the socket. Unsynchronized: one thread
- * at a time writes a connection's output. Writes at least as large as the buffer bypass it, and the
- * buffer is let go at every flush, so an idle connection holds none.
+ * at a time writes a connection's output. Writes at least as large as the largest buffer bypass it.
+ * The buffer starts small, grows as a burst of writes needs it, and is let go at every flush: an idle
+ * connection holds none, and a chat line or an HTTP head costs a few hundred bytes, not kilobytes.
  */
 final class CountingOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final IntConsumer onWrite;
+    private static final int FIRST_BUFFER = 256;
+
     private final int bufferSize;
     private byte[] buffer; // held only between a small write and the next flush
 
@@ -26,11 +29,7 @@ final class CountingOutputStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        if (buffer == null) {
-            buffer = new byte[bufferSize];
-        } else if (count == buffer.length) {
-            flushBuffer();
-        }
+        makeRoom(1);
         buffer[count++] = (byte) b;
     }
 
@@ -43,13 +42,27 @@ final class CountingOutputStream extends OutputStream {
             onWrite.accept(len);
             return;
         }
-        if (buffer == null) {
-            buffer = new byte[bufferSize];
-        } else if (len > buffer.length - count) {
-            flushBuffer();
-        }
+        makeRoom(len);
         System.arraycopy(b, off, buffer, count, len);
         count += len;
+    }
+
+    /** Ensures {@code len} (less than bufferSize) more bytes fit: allocate, grow, or send what is held. */
+    private void makeRoom(int len) throws IOException {
+        if (buffer == null) {
+            buffer = new byte[Math.min(bufferSize, Math.max(FIRST_BUFFER, Integer.highestOneBit(len) << 1))];
+        } else if (len > buffer.length - count) {
+            if (buffer.length < bufferSize) {
+                int size = buffer.length;
+                while (size < bufferSize && size - count < len) {
+                    size <<= 1;
+                }
+                buffer = java.util.Arrays.copyOf(buffer, Math.min(size, bufferSize));
+            }
+            if (len > buffer.length - count) {
+                flushBuffer();
+            }
+        }
     }
 
     @Override
