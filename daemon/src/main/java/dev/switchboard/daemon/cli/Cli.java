@@ -2,6 +2,7 @@ package dev.switchboard.daemon.cli;
 
 import dev.switchboard.daemon.Switchboard;
 import dev.switchboard.daemon.Version;
+import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.ConfigLoader;
 import dev.switchboard.daemon.config.ConfigProblems;
@@ -185,7 +186,7 @@ public final class Cli {
             out.println(config + ": OK");
             for (ServiceConfig s : loaded.services()) {
                 out.printf("  %-10s protocol %-10s %s%n", s.name(), s.protocol(), s.enabled()
-                        ? "port " + (s.port() == 0 ? "any" : s.port()) + " on " + s.bind().getHostAddress()
+                        ? "port " + (s.port() == 0 ? "any" : s.port()) + " on " + AddressText.of(s.bind())
                         : "disabled");
             }
             return OK;

@@ -1,5 +1,6 @@
 package dev.switchboard.daemon.lifecycle;
 
+import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.DaemonSettings;
 import dev.switchboard.daemon.plugin.PluginHost;
@@ -32,7 +33,7 @@ final class DaemonChanges {
                     + a.maxConnections() + ")");
         }
         if (!a.bind().equals(b.bind())) {
-            changes.add("daemon.bind changed to " + b.bind().getHostAddress()
+            changes.add("daemon.bind changed to " + AddressText.of(b.bind())
                     + ": services that use it are replaced below");
         }
         if (!a.shutdownGrace().equals(b.shutdownGrace())) {

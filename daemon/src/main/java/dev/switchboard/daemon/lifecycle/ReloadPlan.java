@@ -1,6 +1,7 @@
 package dev.switchboard.daemon.lifecycle;
 
 import dev.switchboard.api.ServiceStatus.State;
+import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.ConfigLoader;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.YamlValue;
@@ -97,7 +98,7 @@ record ReloadPlan(List<Step> steps, List<Service> removed) {
         List<String> changes = new ArrayList<>();
         changed(changes, "enabled", a.enabled(), b.enabled());
         changed(changes, "protocol", a.protocol(), b.protocol());
-        changed(changes, "bind", a.bind().getHostAddress(), b.bind().getHostAddress());
+        changed(changes, "bind", AddressText.of(a.bind()), AddressText.of(b.bind()));
         changed(changes, "port", a.port(), b.port());
         if (!a.access().equals(b.access())) {
             changes.add("access rules or limits changed");

@@ -2,9 +2,10 @@ package dev.switchboard.daemon.service;
 
 import dev.switchboard.api.ConfigException;
 import dev.switchboard.api.Handler;
-import dev.switchboard.api.ServiceStatus;
 import dev.switchboard.api.ServiceStatus.State;
+import dev.switchboard.api.ServiceStatus;
 import dev.switchboard.api.StatusSource;
+import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.TrafficStats;
@@ -104,7 +105,7 @@ public final class Service {
 
     private ServiceFailure bindFailure(IOException e) {
         closeHandler();
-        String where = "[" + config.bind().getHostAddress() + "]:" + config.port();
+        String where = "[" + AddressText.of(config.bind()) + "]:" + config.port();
         String reason = Objects.toString(e.getMessage(), e.toString());
         String hint = reason.contains("in use") ? "another program or service uses it: stop it or pick another port"
                 : reason.contains("ermission") ? "ports below 1024 need root or CAP_NET_BIND_SERVICE (the systemd unit grants it)"
@@ -218,7 +219,7 @@ public final class Service {
         Listener l = listener;
         InetSocketAddress bound = l == null ? null : l.boundAddress();
         return new ServiceStatus(config.name(), config.protocol(), pluginId, pluginVersion,
-                (bound == null ? config.bind() : bound.getAddress()).getHostAddress(),
+                AddressText.of(bound == null ? config.bind() : bound.getAddress()),
                 bound == null ? 0 : bound.getPort(), state, problem,
                 stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut());
     }
