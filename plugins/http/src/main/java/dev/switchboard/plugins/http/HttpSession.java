@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +24,6 @@ final class HttpSession {
     private static final int BUSY = 1;
     private static final int CLOSED = 2;
     private static final Duration LINGER = Duration.ofSeconds(1);
-    /** RFC 9110 §7.2: uri-host [":" port], a reg-name or an IP literal; may be empty. */
-    private static final Pattern HOST =
-            Pattern.compile("([A-Za-z0-9._~!$&'()*+,;=%-]*|\\[[0-9A-Za-z:.]+\\])(:[0-9]*)?");
 
     private final HttpHandler handler;
     private final Connection client;
@@ -143,7 +139,7 @@ final class HttpSession {
         if (hosts.size() > 1 || (hosts.isEmpty() && request.minorVersion() >= 1)) {
             throw HttpError.of(400, "HTTP/1.1 needs exactly one Host field");
         }
-        if (!hosts.isEmpty() && !HOST.matcher(hosts.get(0)).matches()) {
+        if (!hosts.isEmpty() && !HostField.isValid(hosts.get(0))) {
             throw HttpError.of(400, "malformed Host field");
         }
         try {

@@ -68,7 +68,12 @@ record TargetPath(List<String> segments, boolean trailingSlash, Optional<String>
 
     /** @return true when a segment names a dot-file or dot-directory */
     boolean hidden() {
-        return segments.stream().anyMatch(s -> s.startsWith("."));
+        for (String segment : segments) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the path percent-encoded again, always starting with {@code /}: safe for a Location */

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The small parsers and writers, without sockets. */
@@ -60,6 +66,34 @@ class ParsingTest {
         assertEquals(expected, HttpDates.parse("Sun Nov  6 08:49:37 1994").orElseThrow());
         assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", HttpDates.format(expected));
         assertEquals(Optional.empty(), HttpDates.parse("yesterday"));
+    }
+
+    @Test
+    void writesHttpDatesAsTheImfFixdateFormatterDoes() {
+        DateTimeFormatter reference =
+                DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2000-02-29T23:59:59Z"),
+                Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("0999-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("2026-11-25T16:05:09Z")));
+        Random random = new Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong() % 100_000_000_000L));
+        }
+        for (Instant instant : instants) {
+            assertEquals(reference.format(instant), HttpDates.format(instant), instant.toString());
+        }
+    }
+
+    @Test
+    void acceptsHostFieldsExactlyAsTheRfcGrammarDoes() {
+        Pattern grammar = Pattern.compile("([A-Za-z0-9._~!$&'()*+,;=%-]*|\\[[0-9A-Za-z:.]+\\])(:[0-9]*)?");
+        List<String> samples = List.of("", "example.com", "example.com:80", "example.com:", ":8080", "127.0.0.1:18080",
+                "[::1]", "[::1]:443", "[]", "[::1", "::1", "[::1]x", "a b", "a:b", "a:80:80", "[v1.fe]:1", "x_y~!$&'()*+,;=%-",
+                "exämple", "[::1]]", "a[b]", "[a]:", "a/b", "a@b", "a\tb", "host:12a");
+        for (String host : samples) {
+            assertEquals(grammar.matcher(host).matches(), HostField.isValid(host), host);
+        }
     }
 
     @Test
