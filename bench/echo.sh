@@ -46,7 +46,9 @@ socat TCP-LISTEN:"$socat_port",bind=127.0.0.1,fork,reuseaddr,backlog=128 PIPE &
 pids+=($!)
 for _ in $(seq 100); do grep -q " ready: " "$work/daemon.log" && break; sleep 0.1; done
 grep -q " ready: " "$work/daemon.log" || { cat "$work/daemon.log"; exit 1; }
-sleep 2
+# Idle means settled: the compiler has finished with the start-up code and given its scratch memory
+# back (the launcher trims the native heap every 3 s).
+sleep 10
 idle_rss=$(awk '/VmRSS/ {print $2}' /proc/"$sb_pid"/status)
 
 javac -d "$work" bench/EchoLoad.java

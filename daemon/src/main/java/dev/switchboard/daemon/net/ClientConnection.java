@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
@@ -15,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * An accepted, admitted client: counted, buffered streams over a blocking {@link SocketChannel} (whose
- * socket adaptor honours read timeouts), with the bookkeeping the idle watchdog needs.
+ * An accepted, admitted client: counted, buffered streams over its {@link SocketChannel}, with the
+ * bookkeeping the idle watchdog needs. How the socket is read, written and waited on depends on the
+ * thread that serves it (see {@link #startServing}).
  */
 final class ClientConnection implements Connection {
 
@@ -28,15 +28,15 @@ final class ClientConnection implements Connection {
     private static final int OUTPUT_BUFFER = 4096;
 
     private final SocketChannel channel;
-    private final Socket socket;
     private final String serviceName;
     private final TrafficStats stats;
     private final BooleanSupplier draining;
     private final Runnable onClose;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
-    private final CountingInputStream input;
-    private final CountingOutputStream output;
+    private volatile SocketIo io; // set by startServing, before the handler runs
+    private CountingInputStream input;
+    private CountingOutputStream output;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long openedNanos = System.nanoTime();
     private volatile long lastActivityNanos = openedNanos;
@@ -49,7 +49,6 @@ final class ClientConnection implements Connection {
     ClientConnection(SocketChannel channel, String serviceName, Duration idleTimeout, TrafficStats stats,
                      BooleanSupplier draining, Runnable onClose) throws IOException {
         this.channel = channel;
-        this.socket = channel.socket();
         this.serviceName = serviceName;
         this.stats = stats;
         this.draining = draining;
@@ -58,8 +57,18 @@ final class ClientConnection implements Connection {
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.input = new CountingInputStream(socket.getInputStream(), INPUT_BUFFER, this::countIn);
-        this.output = new CountingOutputStream(socket.getOutputStream(), OUTPUT_BUFFER, this::countOut);
+    }
+
+    /**
+     * Called on the serving thread before the handler runs. A virtual thread waits best in the JDK's
+     * own blocking channel; a platform thread in one that is switched to non-blocking mode only once.
+     */
+    void startServing(Thread thread) throws IOException {
+        servingThread = thread;
+        SocketIo chosen = ClientExecutors.isVirtual(thread) ? new BlockingSocketIo(channel) : new PolledSocketIo(channel);
+        input = new CountingInputStream(chosen.input(), INPUT_BUFFER, this::countIn);
+        output = new CountingOutputStream(chosen.output(), OUTPUT_BUFFER, this::countOut);
+        io = chosen;
     }
 
     private void countIn(int n) {
@@ -90,12 +99,9 @@ final class ClientConnection implements Connection {
         output.flush();
         long end = position + count;
         while (position < end) {
-            long n = file.transferTo(position, end - position, channel);
+            long n = io.transfer(file, position, end - position);
             if (n <= 0) {
-                if (position >= file.size()) {
-                    throw new IOException("file ended " + (end - position) + " bytes short of the range sent");
-                }
-                continue;
+                throw new IOException("file ended " + (end - position) + " bytes short of the range sent");
             }
             position += n;
             countOut((int) Math.min(n, Integer.MAX_VALUE));
@@ -135,7 +141,7 @@ final class ClientConnection implements Connection {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("read timeout must not be negative: " + timeout);
         }
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(timeout.isZero() ? 0 : 1, timeout.toMillis())));
+        io.readTimeout(timeout);
     }
 
     @Override
@@ -162,13 +168,17 @@ final class ClientConnection implements Connection {
             } catch (IOException e) {
                 // closing a socket that is already broken: nothing left to release
             }
+            SocketIo current = io;
+            if (current != null) {
+                current.close();
+            }
             onClose.run();
         }
     }
 
     /** Sends what the handler left in the buffer; the client may already be gone. */
     void flushQuietly() {
-        if (!closed.get()) {
+        if (!closed.get() && output != null) {
             try {
                 output.flush();
             } catch (IOException e) {

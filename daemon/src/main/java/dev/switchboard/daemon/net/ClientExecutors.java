@@ -25,6 +25,9 @@ public final class ClientExecutors {
     public record ClientExecutor(ExecutorService executor, String mode) {
     }
 
+    /** {@code Thread.isVirtual()}, reached by reflection; null before Java 21. */
+    private static final Method IS_VIRTUAL = isVirtualMethod();
+
     private ClientExecutors() {
     }
 
@@ -56,6 +59,29 @@ public final class ClientExecutors {
     /** @return whether this JVM has virtual threads */
     public static boolean hasVirtualThreads() {
         return virtualFactory().isPresent();
+    }
+
+    /** @return whether {@code thread} is a virtual thread (never, before Java 21) */
+    static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invoke(thread);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    private static Method isVirtualMethod() {
+        if (Runtime.version().feature() < 21) {
+            return null;
+        }
+        try {
+            return Thread.class.getMethod("isVirtual");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     private static Optional<ExecutorService> virtual() {

@@ -29,9 +29,9 @@ final class ClientTask implements Runnable {
 
     @Override
     public void run() {
-        client.servingThread(Thread.currentThread());
         log.debug("{}: open", client);
         try {
+            client.startServing(Thread.currentThread());
             handler.serve(client);
             client.flushQuietly();
         } catch (IOException e) {
