@@ -111,7 +111,7 @@ class DebPackageIT {
     }
 
     private static void assertInstalledFiles() throws IOException, InterruptedException {
-        for (String file : List.of("/etc/switchboard/switchboard.yml", "/etc/switchboard/log4j2.properties",
+        for (String file : List.of("/etc/switchboard/switchboard.yml", "/etc/switchboard/log4j2.xml",
                 "/etc/default/switchboard", "/lib/systemd/system/switchboard.service",
                 "/usr/share/doc/switchboard/copyright", "/usr/share/doc/switchboard/changelog.gz",
                 "/usr/share/man/man1/switchboard.1.gz")) {
@@ -129,7 +129,7 @@ class DebPackageIT {
                 installed);
         Command conffiles = Command.run("dpkg-query", "--showformat=${Conffiles}", "--show", "switchboard");
         assertTrue(conffiles.output().contains("/etc/switchboard/switchboard.yml")
-                && conffiles.output().contains("/etc/switchboard/log4j2.properties"), conffiles.output());
+                && conffiles.output().contains("/etc/switchboard/log4j2.xml"), conffiles.output());
     }
 
     private static void assertSystemUser() throws IOException, InterruptedException {

@@ -120,7 +120,7 @@ class HttpCurlIT {
     @ParameterizedTest
     @ValueSource(strings = {"/../conf/switchboard.yml", "/%2e%2e/conf/switchboard.yml", "/..%2fconf/switchboard.yml",
         "/%252e%252e/conf/switchboard.yml", "/..%5cconf%5cswitchboard.yml", "/%c0%ae%c0%ae/conf/switchboard.yml",
-        "//etc/passwd", "/../../../../etc/passwd", "/www/../../conf/log4j2.properties"})
+        "//etc/passwd", "/../../../../etc/passwd", "/www/../../conf/log4j2.xml"})
     void traversalWithPathAsIsNeverLeavesTheRoot(String path) throws Exception {
         Curl.Result result = Curl.run("-sS", "--path-as-is", "-w", "\n%{http_code}", base + path);
         String code = result.out().substring(result.out().lastIndexOf('\n') + 1);
