@@ -136,4 +136,11 @@ done
 echo
 awk -v a="$(col 1k.bin switchboard 3)" -v b="$(col 1k.bin nginx 3)" 'BEGIN { printf "1 KiB requests/s ratio (switchboard/nginx): %.2f\n", a / b }'
 awk -v a="$(col 1m.bin switchboard 4)" -v b="$(col 1m.bin nginx 4)" 'BEGIN { printf "1 MiB throughput ratio (switchboard/nginx): %.2f\n", a / b }'
+# wrk keeps 100 requests outstanding, so by Little's law the mean latency is 100 / (requests per
+# second). For 1 MiB this bound, not the server, sets p99: a p99 well under the mean would need the
+# slowest 1 % of responses to take seconds.
+for file in 1k.bin 1m.bin; do
+  awk -v f="$file" -v a="$(col $file switchboard 3)" -v b="$(col $file nginx 3)" 'BEGIN {
+    printf "%s mean latency by Little'"'"'s law (100 outstanding / requests/s): switchboard %.1f ms, nginx %.1f ms\n", f, 100000 / a, 100000 / b }'
+done
 echo "java: $("$work/switchboard/bin/switchboard" version 2>/dev/null | head -1); $(nginx -v 2>&1); $(nproc) CPUs"
