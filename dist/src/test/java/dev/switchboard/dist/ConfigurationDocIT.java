@@ -1,6 +1,7 @@
 package dev.switchboard.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ class ConfigurationDocIT {
             assertEquals(0, check.exitCode(), check.output());
             assertTrue(check.output().contains(file + ": OK"), check.output());
             for (String line : check.output().split("\n")) {
-                assertTrue(!line.matches(Pattern.quote(file.toString()) + ":\\d+: .*"), "problem: " + line);
+                assertFalse(line.matches(Pattern.quote(file.toString()) + ":\\d+: .*"), "problem: " + line);
             }
             for (String service : List.of("echo", "http", "time", "netinfo", "chat")) {
                 assertTrue(check.output().matches("(?s).*\\n  " + service + " +protocol " + service + " .*"),

@@ -25,8 +25,8 @@ public final class ClientExecutors {
     public record ClientExecutor(ExecutorService executor, String mode) {
     }
 
-    /** {@code Thread.isVirtual()}, reached by reflection; null before Java 21. */
-    private static final Method IS_VIRTUAL = isVirtualMethod();
+    /** {@code Thread.isVirtual()}, reached by reflection; empty before Java 21. */
+    private static final Optional<Method> IS_VIRTUAL = java21Method(Thread.class, "isVirtual");
 
     private ClientExecutors() {
     }
@@ -63,24 +63,13 @@ public final class ClientExecutors {
 
     /** @return whether {@code thread} is a virtual thread (never, before Java 21) */
     static boolean isVirtual(Thread thread) {
-        if (IS_VIRTUAL == null) {
+        if (IS_VIRTUAL.isEmpty()) {
             return false;
         }
         try {
-            return (boolean) IS_VIRTUAL.invoke(thread);
+            return (boolean) IS_VIRTUAL.get().invoke(thread);
         } catch (ReflectiveOperationException e) {
             return false;
-        }
-    }
-
-    private static Method isVirtualMethod() {
-        if (Runtime.version().feature() < 21) {
-            return null;
-        }
-        try {
-            return Thread.class.getMethod("isVirtual");
-        } catch (NoSuchMethodException e) {
-            return null;
         }
     }
 
@@ -95,11 +84,16 @@ public final class ClientExecutors {
     }
 
     private static Optional<Method> virtualFactory() {
+        return java21Method(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor");
+    }
+
+    /** @return a public no-argument method that exists from Java 21 on (19 and 20 have it only as a preview) */
+    private static Optional<Method> java21Method(Class<?> type, String name) {
         if (Runtime.version().feature() < 21) {
-            return Optional.empty(); // 19 and 20 have them only as a preview
+            return Optional.empty();
         }
         try {
-            return Optional.of(java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor"));
+            return Optional.of(type.getMethod(name));
         } catch (NoSuchMethodException e) {
             return Optional.empty();
         }

@@ -110,7 +110,6 @@ final class PolledSocketIo implements SocketIo {
 
         private final int operation;
         private Selector selector; // guarded by this; null until the first wait
-        private boolean closed; // guarded by this
 
         Waiter(int operation) {
             this.operation = operation;
@@ -139,7 +138,8 @@ final class PolledSocketIo implements SocketIo {
         }
 
         private synchronized Selector selector() throws IOException {
-            if (closed || !channel.isOpen()) {
+            // close() runs after the channel is closed: a closed channel never gets a new selector.
+            if (!channel.isOpen()) {
                 throw new SocketException("Socket closed");
             }
             if (selector == null) {
@@ -156,7 +156,6 @@ final class PolledSocketIo implements SocketIo {
         }
 
         synchronized void close() {
-            closed = true;
             if (selector != null) {
                 try {
                     selector.close();
