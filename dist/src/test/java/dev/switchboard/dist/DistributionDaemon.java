@@ -39,6 +39,7 @@ public final class DistributionDaemon implements AutoCloseable {
     private final Path log;
     private final Map<String, Integer> ports = new HashMap<>();
     private Process process;
+    private String javaOptions = "";
 
     private DistributionDaemon(Path home) {
         this.home = home;
@@ -68,6 +69,12 @@ public final class DistributionDaemon implements AutoCloseable {
     /** @return the install directory */
     public Path home() {
         return home;
+    }
+
+    /** Starts the daemon with these JVM options instead of the launcher's defaults ({@code SWITCHBOARD_JAVA_OPTS}). */
+    public DistributionDaemon javaOptions(String options) {
+        this.javaOptions = options;
+        return this;
     }
 
     /** Replaces conf/switchboard.yml. */
@@ -110,6 +117,9 @@ public final class DistributionDaemon implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         // The same Java that runs the tests runs the daemon: CI runs the suite on JDK 17 and on 25.
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (!javaOptions.isEmpty()) {
+            builder.environment().put("SWITCHBOARD_JAVA_OPTS", javaOptions);
+        }
         return builder;
     }
 

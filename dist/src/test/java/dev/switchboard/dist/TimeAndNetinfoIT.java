@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped time and netinfo plugins in the packaged daemon, asked by the real clients the README
- * shows: Debian's {@code rdate} and OpenBSD {@code nc}. On CI both must be installed
- * ({@code apt-get install -y rdate netcat-openbsd}); elsewhere a missing one skips its test.
+ * The shipped time, echo and netinfo plugins in the packaged daemon, asked by the real clients the README
+ * shows: Debian's {@code rdate} and OpenBSD {@code nc}, over TCP and over UDP ({@code rdate -u},
+ * {@code nc -u}). On CI both must be installed ({@code apt-get install -y rdate netcat-openbsd});
+ * elsewhere a missing one skips its test.
  */
 @Timeout(120)
 class TimeAndNetinfoIT {
@@ -44,6 +45,9 @@ class TimeAndNetinfoIT {
                   daytime: { protocol: time, port: 0, format: daytime }
                   time:    { port: 0 }
                   netinfo: { port: 0 }
+                  time-udp: { protocol: time, port: 0, transport: udp }
+                  daytime-both: { protocol: time, port: 0, format: daytime, transport: both }
+                  echo-both: { protocol: echo, port: 0, transport: both }
                 """);
         daemon.start();
     }
@@ -55,9 +59,20 @@ class TimeAndNetinfoIT {
 
     @Test
     void rdatePrintsTheTimeTheDaemonSends() throws Exception {
+        assertRdatePrintsTheTime("-p", "-o", Integer.toString(daemon.port("time")), "127.0.0.1");
+    }
+
+    @Test
+    void rdateOverUdpPrintsTheTimeTheDaemonSends() throws Exception {
+        assertRdatePrintsTheTime("-u", "-p", "-o", Integer.toString(daemon.port("time-udp")), "127.0.0.1");
+    }
+
+    private static void assertRdatePrintsTheTime(String... arguments) throws Exception {
         require("rdate", "rdate");
         long before = Instant.now().getEpochSecond();
-        String out = run(List.of("rdate", "-p", "-o", Integer.toString(daemon.port("time")), "127.0.0.1"), "");
+        List<String> command = new java.util.ArrayList<>(List.of("rdate"));
+        command.addAll(List.of(arguments));
+        String out = run(command, "");
         long after = Instant.now().getEpochSecond();
         // "Wed Nov 25 14:32:55 UTC 2026", as rdate prints it with TZ=UTC
         long printed = ZonedDateTime.parse(out.strip().replaceAll(" +", " "),
@@ -86,6 +101,18 @@ class TimeAndNetinfoIT {
         assertTrue(out.contains("        inet 127.0.0.1/8 netmask 255.0.0.0\r\n"), out);
         String one = run(List.of("nc", "127.0.0.1", Integer.toString(daemon.port("netinfo"))), "nosuch0\n");
         assertTrue(one.startsWith("error: no interface 'nosuch0'; known: "), one);
+    }
+
+    @Test
+    void ncOverUdpGetsItsDatagramEchoedAndTheDaytimeOnTheSamePortNumberAsTcp() throws Exception {
+        require("nc", "netcat-openbsd");
+        String echoed = run(List.of("nc", "-u", "-w", "1", "127.0.0.1", Integer.toString(daemon.port("echo-both"))),
+                "one datagram\n");
+        assertEquals("one datagram\n", echoed);
+        String port = Integer.toString(daemon.port("daytime-both"));
+        String udp = run(List.of("nc", "-u", "-w", "1", "127.0.0.1", port), "\n");
+        String tcp = run(List.of("nc", "127.0.0.1", port), "");
+        assertTrue(udp.endsWith("-UTC\r\n") && tcp.endsWith("-UTC\r\n"), udp + " / " + tcp);
     }
 
     /** Required on CI (the CI variable is set), skipped with the package to install elsewhere. */

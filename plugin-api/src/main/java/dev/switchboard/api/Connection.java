@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One client's TCP connection, as handed to {@link Handler#serve(Connection)}.
@@ -82,6 +83,17 @@ public interface Connection extends AutoCloseable {
 
     /** @return the address and port the client connected to */
     InetSocketAddress localAddress();
+
+    /**
+     * Whether the client came over TLS, and what it agreed on. The streams are plaintext either way:
+     * the daemon has done the handshake before {@link Handler#serve} is called.
+     *
+     * @return the TLS version, cipher suite, SNI name and ALPN protocol; empty for a plain TCP client
+     * @since 0.2.0
+     */
+    default Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
 
     /** @return the name of the service this client connected to, e.g. {@code "echo"} */
     String serviceName();

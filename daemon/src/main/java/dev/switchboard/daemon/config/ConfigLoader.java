@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     /** Keys of a service section that the daemon reads; all others belong to the plugin. */
-    public static final Set<String> SERVICE_KEYS = Set.of(
+    public static final Set<String> SERVICE_KEYS = Set.copyOf(concat(List.of(
             "enabled", "protocol", "bind", "port",
             "idle-timeout", "max-connections", "max-connections-per-ip", "max-connects-per-second-per-ip",
-            "allow", "deny", "busy-message", "deny-message");
+            "allow", "deny", "busy-message", "deny-message"), TlsConfig.KEYS, DatagramLimits.KEYS));
+
+    /** Keys that {@code defaults:} may set for every service. */
+    private static final Set<String> INHERITED_KEYS = Set.copyOf(concat(TlsConfig.KEYS, DatagramLimits.KEYS));
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
     private static final Pattern PROTOCOL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -60,8 +63,13 @@ public final class ConfigLoader {
         }
         YamlSettings top = section(root, "", "");
         DaemonSettings daemon = daemon(top);
-        AccessPolicy defaults = access(section(root, "defaults", "defaults"), AccessPolicy.DEFAULT, true);
-        List<ServiceConfig> services = services(root.asMap().get("services"), daemon, defaults);
+        YamlSettings defaultsSection = section(root, "defaults", "defaults");
+        AccessPolicy defaults = access(defaultsSection, AccessPolicy.DEFAULT, true);
+        Inherited inherited = new Inherited(defaults,
+                read(defaultsSection, () -> transport(defaultsSection, Transport.TCP), Transport.TCP),
+                read(defaultsSection, () -> TlsConfig.read(defaultsSection, TlsConfig.NONE, ""), TlsConfig.NONE),
+                read(defaultsSection, () -> datagrams(defaultsSection, DatagramLimits.DEFAULT), DatagramLimits.DEFAULT));
+        List<ServiceConfig> services = services(root.asMap().get("services"), daemon, inherited);
         problems.addAll(top.unknownKeys(Set.of("daemon", "defaults", "services")));
         Config config = new Config(fileName, daemon, services);
         if (!problems.isEmpty()) {
@@ -138,12 +146,16 @@ public final class ConfigLoader {
                 read(s, () -> oneLine(s, "busy-message", base.busyMessage()), base.busyMessage()),
                 read(s, () -> oneLine(s, "deny-message", base.denyMessage()), base.denyMessage()));
         if (wholeSection) {
-            problems.addAll(s.unknownKeys(Set.of()));
+            problems.addAll(s.unknownKeys(INHERITED_KEYS));
         }
         return a;
     }
 
-    private List<ServiceConfig> services(YamlValue value, DaemonSettings daemon, AccessPolicy defaults) {
+    /** What {@code defaults:} gives every service. */
+    private record Inherited(AccessPolicy access, Transport transport, TlsConfig tls, DatagramLimits datagrams) {
+    }
+
+    private List<ServiceConfig> services(YamlValue value, DaemonSettings daemon, Inherited defaults) {
         if (value == null || value.isNull()) {
             problems.add(new Problem(fileName, value == null ? 1 : value.line(), "services",
                     "no services are configured: add at least one under services:"));
@@ -177,7 +189,7 @@ public final class ConfigLoader {
             services.add(service);
             if (service.enabled() && service.port() != 0) {
                 ServiceConfig clash = byPort.get(service.port());
-                if (clash != null && overlaps(clash.bind(), service.bind())) {
+                if (clash != null && overlaps(clash.bind(), service.bind()) && sameTransport(clash, service)) {
                     problems.add(new Problem(fileName, s.lineOf("port"), path + ".port", "port " + service.port()
                             + " is already used by service '" + clash.name() + "' (line " + clash.line()
                             + "): give each service its own port"));
@@ -189,20 +201,46 @@ public final class ConfigLoader {
         return services;
     }
 
-    private ServiceConfig service(String name, int line, YamlSettings s, DaemonSettings daemon, AccessPolicy defaults) {
+    private ServiceConfig service(String name, int line, YamlSettings s, DaemonSettings daemon, Inherited defaults) {
         int before = problems.size();
         boolean enabled = read(s, () -> s.flag("enabled", true), true);
         String protocol = read(s, () -> protocol(s, name), name);
         InetAddress bind = read(s, () -> address(s, "bind", daemon.bind()), daemon.bind());
         int port = read(s, () -> port(s), 0);
-        AccessPolicy access = access(s, defaults, false);
+        AccessPolicy access = access(s, defaults.access(), false);
+        Transport transport = read(s, () -> transport(s, defaults.transport()), Transport.TCP);
+        TlsConfig tls = read(s, () -> TlsConfig.read(s, defaults.tls(), protocol), TlsConfig.NONE);
+        DatagramLimits datagrams = read(s, () -> datagrams(s, defaults.datagrams()), DatagramLimits.DEFAULT);
+        if (tls.enabled() && transport.udp()) {
+            problems.add(s.problem(s.invalid("transport", "TLS is for TCP: a service with tls-certificate or "
+                    + "tls-keystore uses transport: tcp (DTLS is not supported)")));
+        }
         if (access.maxConnections() > daemon.maxConnections()) {
             access = new AccessPolicy(access.idleTimeout(), daemon.maxConnections(), access.maxConnectionsPerIp(),
                     access.maxConnectsPerSecondPerIp(), access.allow(), access.deny(), access.busyMessage(),
                     access.denyMessage());
         }
         return problems.size() > before ? null
-                : new ServiceConfig(name, line, enabled, protocol, bind, port, access, s.copy());
+                : new ServiceConfig(name, line, enabled, protocol, bind, port, access, s.copy(), transport, tls, datagrams);
+    }
+
+    private static Transport transport(YamlSettings s, Transport fallback) throws ConfigException {
+        return s.choice("transport", Transport.class, fallback);
+    }
+
+    private static DatagramLimits datagrams(YamlSettings s, DatagramLimits base) throws ConfigException {
+        return new DatagramLimits(
+                s.integer("max-answers-per-second-per-ip", base.perSourcePerSecond(), 1, 1_000_000),
+                s.integer("max-answers-per-second", base.perSecond(), 1, 10_000_000));
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return all;
     }
 
     private static String protocol(YamlSettings s, String name) throws ConfigException {
@@ -276,6 +314,11 @@ public final class ConfigLoader {
             throw s.invalid(key, "must be a single line of at most 512 characters");
         }
         return text;
+    }
+
+    /** A TCP and a UDP service may share a port number: they are different sockets. */
+    private static boolean sameTransport(ServiceConfig a, ServiceConfig b) {
+        return a.transport().tcp() && b.transport().tcp() || a.transport().udp() && b.transport().udp();
     }
 
     private static boolean overlaps(InetAddress a, InetAddress b) {

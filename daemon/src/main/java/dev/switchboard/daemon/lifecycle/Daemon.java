@@ -7,22 +7,25 @@ import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.ThreadMode;
-import dev.switchboard.daemon.net.ClientExecutors;
 import dev.switchboard.daemon.net.ClientExecutors.ClientExecutor;
+import dev.switchboard.daemon.net.ClientExecutors;
 import dev.switchboard.daemon.net.ConnectionBudget;
 import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.Watchdog;
+import dev.switchboard.daemon.net.tls.TlsMaterial;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.service.HandlerOpener;
 import dev.switchboard.daemon.service.Service;
 import dev.switchboard.daemon.service.ServiceEnvironment;
+import dev.switchboard.daemon.service.ServiceFailure;
+import dev.switchboard.daemon.service.ServiceTls;
 import dev.switchboard.daemon.status.StatusBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +128,18 @@ public final class Daemon {
         for (ServiceConfig service : plan.toOpen()) {
             problems.addAll(HandlerOpener.validate(service, nextPlugins, clock));
         }
+        // Kept TLS services re-read their certificates too (certbot renewed them): a bad one refuses the reload.
+        Map<Service, TlsMaterial> certificates = new LinkedHashMap<>();
+        for (ReloadPlan.Step step : plan.steps()) {
+            if (step.action() == ReloadPlan.Action.KEEP && step.config().enabled()) {
+                try {
+                    ServiceTls.load(step.config(), clock.instant())
+                            .ifPresent(m -> certificates.put(step.old().orElseThrow(), m));
+                } catch (ServiceFailure f) {
+                    problems.addAll(f.problems());
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             // A broken plugin JAR is often why a protocol is missing: name both.
             List<String> reasons = new ArrayList<>(nextPlugins.problems());
@@ -149,6 +164,14 @@ public final class Daemon {
             if (step.action() == ReloadPlan.Action.KEEP) {
                 changes.add("service " + service.name() + " unchanged: its socket and " + service.clientCount()
                         + " connected clients are untouched");
+                TlsMaterial certificate = certificates.get(service);
+                if (certificate != null) {
+                    service.replaceCertificate(certificate).ifPresent(changes::add);
+                    certificate.expiryWarning(clock.instant()).ifPresent(w -> {
+                        log.warn("{}: {}", service.name(), w);
+                        changes.add("service " + service.name() + ": " + w);
+                    });
+                }
             } else {
                 service.start();
                 changes.add(describe(step, service));

@@ -103,6 +103,13 @@ record ReloadPlan(List<Step> steps, List<Service> removed) {
         if (!a.access().equals(b.access())) {
             changes.add("access rules or limits changed");
         }
+        changed(changes, "transport", a.transport(), b.transport());
+        if (!a.tls().equals(b.tls())) {
+            changes.add("TLS settings changed");
+        }
+        if (!a.datagrams().equals(b.datagrams())) {
+            changes.add("datagram answer limits changed");
+        }
         Map<String, Object> before = plain(a.settings().values());
         Map<String, Object> after = plain(b.settings().values());
         TreeSet<String> keys = new TreeSet<>(before.keySet());

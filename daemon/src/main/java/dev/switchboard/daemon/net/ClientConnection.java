@@ -1,6 +1,8 @@
 package dev.switchboard.daemon.net;
 
 import dev.switchboard.api.Connection;
+import dev.switchboard.api.TlsInfo;
+import dev.switchboard.daemon.net.tls.TlsEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -34,6 +37,8 @@ final class ClientConnection implements Connection {
     private final Runnable onClose;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
+    private final Optional<TlsEndpoint> tlsEndpoint;
+    private volatile Optional<TlsInfo> tls = Optional.empty();
     private volatile SocketIo io; // set by startServing, before the handler runs
     private CountingInputStream input;
     private CountingOutputStream output;
@@ -48,8 +53,9 @@ final class ClientConnection implements Connection {
     private final AtomicBoolean stuck = new AtomicBoolean();
 
     ClientConnection(SocketChannel channel, String serviceName, Duration idleTimeout, TrafficStats stats,
-                     BooleanSupplier draining, Runnable onClose) throws IOException {
+                     BooleanSupplier draining, Optional<TlsEndpoint> tlsEndpoint, Runnable onClose) throws IOException {
         this.channel = channel;
+        this.tlsEndpoint = tlsEndpoint;
         this.serviceName = serviceName;
         this.stats = stats;
         this.draining = draining;
@@ -63,10 +69,17 @@ final class ClientConnection implements Connection {
     /**
      * Called on the serving thread before the handler runs. A virtual thread waits best in the JDK's
      * own blocking channel; a platform thread in one that is switched to non-blocking mode only once.
+     * A TLS service's handshake happens here, so the handler only ever sees plaintext.
      */
     void startServing(Thread thread) throws IOException {
         servingThread = thread;
         SocketIo chosen = ClientExecutors.isVirtual(thread) ? new BlockingSocketIo(channel) : new PolledSocketIo(channel);
+        io = chosen; // so that close() releases it even if the handshake fails
+        if (tlsEndpoint.isPresent()) {
+            TlsSocketIo secured = TlsSocketIo.handshake(chosen, tlsEndpoint.get(), remote);
+            tls = Optional.of(secured.info());
+            chosen = secured;
+        }
         input = new CountingInputStream(chosen.input(), INPUT_BUFFER, this::countIn);
         output = new CountingOutputStream(chosen.output(), OUTPUT_BUFFER, this::countOut);
         io = chosen;
@@ -107,6 +120,11 @@ final class ClientConnection implements Connection {
             position += n;
             countOut((int) Math.min(n, Integer.MAX_VALUE));
         }
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return tls;
     }
 
     @Override
@@ -182,6 +200,7 @@ final class ClientConnection implements Connection {
         if (!closed.get() && output != null) {
             try {
                 output.flush();
+                io.finish();
             } catch (IOException e) {
                 // the client left before reading its last bytes
             }

@@ -2,6 +2,7 @@ package dev.switchboard.daemon.net;
 
 import dev.switchboard.api.Handler;
 import dev.switchboard.daemon.config.AccessPolicy;
+import dev.switchboard.daemon.net.tls.TlsEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -37,6 +39,7 @@ public final class Listener {
     private final Handler handler;
     private final TrafficStats stats;
     private final BooleanSupplier draining;
+    private final Optional<TlsEndpoint> tls;
     private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
     private final RefusalLog refusals;
     private final String plugin;
@@ -47,8 +50,9 @@ public final class Listener {
 
     private Listener(String serviceName, String plugin, ServerSocketChannel server, AccessPolicy policy,
                      ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
-                     BooleanSupplier draining) throws IOException {
+                     BooleanSupplier draining, Optional<TlsEndpoint> tls) throws IOException {
         this.serviceName = serviceName;
+        this.tls = tls;
         this.server = server;
         // Kept: status is asked for while draining and after stopping, when the socket is closed.
         this.boundAddress = (InetSocketAddress) server.getLocalAddress();
@@ -68,20 +72,26 @@ public final class Listener {
      * Binds the service's socket; call {@link #start()} to accept.
      *
      * @param plugin the plugin whose handler serves the clients, for the log: {@code plugin 'echo' 0.1.0}
+     * @param tls for a TLS service, its certificate and settings: clients are handed over after the handshake
      * @throws IOException when the address cannot be bound
      */
     public static Listener bind(String serviceName, String plugin, InetSocketAddress address, AccessPolicy policy,
                                 ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
-                                BooleanSupplier draining) throws IOException {
+                                BooleanSupplier draining, Optional<TlsEndpoint> tls) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(address, BACKLOG);
-            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining);
+            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining, tls);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /** @return for a TLS service, where its certificate is swapped on reload */
+    public Optional<TlsEndpoint> tls() {
+        return tls;
     }
 
     /** @return the bound address, with the real port when 0 was asked for */
@@ -130,7 +140,7 @@ public final class Listener {
         }
         ClientConnection client;
         try {
-            client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining,
+            client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining, tls,
                     () -> closed(address));
         } catch (IOException e) {
             gate.closed(address);

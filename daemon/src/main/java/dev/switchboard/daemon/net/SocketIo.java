@@ -28,6 +28,10 @@ interface SocketIo {
      */
     long transfer(FileChannel file, long position, long count) throws IOException;
 
+    /** The handler is done and its output flushed: say goodbye where the protocol has a way (TLS's close_notify). */
+    default void finish() {
+    }
+
     /** Releases what waiting needed; called after the channel is closed. */
     void close();
 }

@@ -15,6 +15,22 @@ public final class TrafficStats {
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
 
+    /** Counts a datagram received and admitted. */
+    public void datagramIn(int bytes) {
+        total.increment();
+        bytesIn.add(bytes);
+    }
+
+    /** Counts an answer sent. */
+    public void datagramOut(int bytes) {
+        bytesOut.add(bytes);
+    }
+
+    /** Counts a datagram dropped by the access lists, the reflection guard or a rate limit. */
+    public void datagramRefused() {
+        rejected.increment();
+    }
+
     /** @return clients connected now */
     public long active() {
         return active.get();

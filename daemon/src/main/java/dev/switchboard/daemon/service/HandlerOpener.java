@@ -1,6 +1,7 @@
 package dev.switchboard.daemon.service;
 
 import dev.switchboard.api.ConfigException;
+import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.Handler;
 import dev.switchboard.api.ServiceContext;
 import dev.switchboard.daemon.config.ConfigLoader;
@@ -9,7 +10,6 @@ import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.YamlSettings;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.plugin.ProtocolProvider;
-import dev.switchboard.api.DaemonStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,20 +60,22 @@ public final class HandlerOpener {
     }
 
     /**
-     * Opens the service's handler with a context that publishes nothing and closes it again: what
-     * {@code switchboard check} and a reload do to learn whether the protocol accepts the settings.
+     * Opens the service's handler with a context that publishes nothing and closes it again, and reads
+     * its certificate and key: what {@code switchboard check} and a reload do to learn whether the
+     * service would start.
      *
      * @return every problem, empty when the service would open
      */
     public static List<Problem> validate(ServiceConfig config, PluginHost plugins, Clock clock) {
         DaemonStatus empty = new DaemonStatus("", clock.instant(), Duration.ZERO, "", "", List.of(), Map.of());
+        List<Problem> problems = new java.util.ArrayList<>(ServiceTls.validate(config, clock.instant()));
         try {
             closeQuietly(open(config, plugins, settings -> new OpeningContext(config.name(), settings, clock,
                     () -> empty, source -> { })).handler());
-            return List.of();
         } catch (ServiceFailure f) {
-            return f.problems();
+            problems.addAll(f.problems());
         }
+        return problems;
     }
 
     private static String noProvider(String protocol, PluginHost plugins) {

@@ -1,6 +1,7 @@
 package dev.switchboard.daemon.service;
 
 import dev.switchboard.api.ConfigException;
+import dev.switchboard.api.DatagramHandler;
 import dev.switchboard.api.Handler;
 import dev.switchboard.api.ServiceStatus.State;
 import dev.switchboard.api.ServiceStatus;
@@ -9,6 +10,9 @@ import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.TrafficStats;
+import dev.switchboard.daemon.net.tls.TlsEndpoint;
+import dev.switchboard.daemon.net.tls.TlsMaterial;
+import dev.switchboard.daemon.net.udp.DatagramListener;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.plugin.ProtocolProvider;
 import java.io.IOException;
@@ -45,6 +49,8 @@ public final class Service {
     private volatile ProtocolProvider provider;
     private Handler handler;
     private volatile Listener listener;
+    private volatile DatagramListener datagrams;
+    private Optional<TlsEndpoint> tls = Optional.empty();
 
     public Service(ServiceConfig config, ServiceEnvironment environment) {
         this.config = config;
@@ -66,8 +72,17 @@ public final class Service {
             pluginId = opened.provider().pluginId();
             pluginVersion = opened.provider().pluginVersion();
             provider = opened.provider();
-            listener = bind();
-            listener.start();
+            requireDatagramHandler();
+            tls = openTls();
+            bind();
+            if (listener != null) {
+                listener.start();
+            }
+            if (datagrams != null) {
+                datagrams.start();
+                log.info("{}: answering datagrams on UDP {}", config.name(), AddressText.of(datagrams.boundAddress().getAddress())
+                        + " port " + datagrams.boundAddress().getPort());
+            }
             state = State.RUNNING;
         } catch (ServiceFailure e) {
             fail(e.getMessage());
@@ -79,15 +94,55 @@ public final class Service {
         }
     }
 
-    private Listener bind() throws ServiceFailure {
+    private void requireDatagramHandler() throws ServiceFailure {
+        if (config.transport().udp() && !(handler instanceof DatagramHandler)) {
+            closeHandler();
+            throw new ServiceFailure(config.settings().problem(new dev.switchboard.api.ConfigException("transport",
+                    "protocol '" + config.protocol() + "' (plugin '" + pluginId + "') does not answer datagrams: "
+                    + "use transport: tcp")));
+        }
+    }
+
+    private Optional<TlsEndpoint> openTls() throws ServiceFailure {
         try {
-            return bind(config.bind());
+            Optional<TlsMaterial> material = ServiceTls.load(config, environment.clock().instant());
+            material.ifPresent(m -> log.info("{}: TLS with the certificate of {} from {}, valid until {}", config.name(),
+                    m.subject(), m.source(), m.notAfter()));
+            material.flatMap(m -> m.expiryWarning(environment.clock().instant()))
+                    .ifPresent(w -> log.warn("{}: {}", config.name(), w));
+            return material.map(m -> new TlsEndpoint(m, config.tls(), config.access().idleTimeout()));
+        } catch (ServiceFailure e) {
+            closeHandler();
+            throw e;
+        }
+    }
+
+    /**
+     * Gives new TLS clients the certificate a reload read; connected clients keep their sessions.
+     *
+     * @return what changed, for the reload's report; empty when the certificate is the same
+     */
+    public Optional<String> replaceCertificate(TlsMaterial next) {
+        Optional<TlsEndpoint> endpoint = listener().flatMap(Listener::tls);
+        if (endpoint.isEmpty() || endpoint.get().material().sameChain(next)) {
+            return Optional.empty();
+        }
+        endpoint.get().replace(next);
+        return Optional.of("service " + config.name() + ": new certificate from " + next.source() + " ("
+                + next.subject() + ", expires " + next.notAfter() + ") for new clients; " + clientCount()
+                + " connected clients keep theirs");
+    }
+
+    private void bind() throws ServiceFailure {
+        try {
+            bind(config.bind());
         } catch (UnsupportedAddressTypeException | SocketException e) {
             if (!(e instanceof BindException) && config.bind() instanceof Inet6Address && config.bind().isAnyLocalAddress()) {
                 // No IPv6 on this machine (disabled in the kernel): every IPv4 interface is what "::" meant.
                 log.info("{}: IPv6 is unavailable ({}); listening on 0.0.0.0 instead", config.name(), e.toString());
                 try {
-                    return bind(InetAddress.getByAddress(new byte[4]));
+                    bind(InetAddress.getByAddress(new byte[4]));
+                    return;
                 } catch (IOException again) {
                     throw bindFailure(again);
                 }
@@ -98,10 +153,27 @@ public final class Service {
         }
     }
 
-    private Listener bind(InetAddress address) throws IOException {
-        return Listener.bind(config.name(), "plugin '" + pluginId + "' " + pluginVersion,
-                new InetSocketAddress(address, config.port()), config.access(),
-                environment.budget(), environment.executor(), handler, stats, () -> draining);
+    /** Binds TCP, UDP or both; with both, UDP takes the port number TCP got (which port 0 leaves open). */
+    private void bind(InetAddress address) throws IOException {
+        Listener tcp = null;
+        try {
+            if (config.transport().tcp()) {
+                tcp = Listener.bind(config.name(), "plugin '" + pluginId + "' " + pluginVersion,
+                        new InetSocketAddress(address, config.port()), config.access(),
+                        environment.budget(), environment.executor(), handler, stats, () -> draining, tls);
+            }
+            if (config.transport().udp()) {
+                int port = tcp != null ? tcp.boundAddress().getPort() : config.port();
+                datagrams = DatagramListener.bind(config.name(), new InetSocketAddress(address, port), config.access(),
+                        config.datagrams(), (DatagramHandler) handler, stats);
+            }
+            listener = tcp;
+        } catch (IOException | RuntimeException e) {
+            if (tcp != null) {
+                tcp.stopAccepting();
+            }
+            throw e;
+        }
     }
 
     private ServiceFailure bindFailure(IOException e) {
@@ -126,6 +198,10 @@ public final class Service {
         Listener l = listener;
         if (l != null) {
             l.stopAccepting();
+        }
+        DatagramListener d = datagrams;
+        if (d != null) {
+            d.stop();
         }
     }
 
@@ -211,6 +287,11 @@ public final class Service {
         return Optional.ofNullable(listener);
     }
 
+    /** @return the UDP socket, for a service with transport udp or both while it is bound */
+    public Optional<DatagramListener> datagrams() {
+        return Optional.ofNullable(datagrams);
+    }
+
     /** @return the status sources this service's handler published */
     public List<StatusSource> published() {
         return List.copyOf(published);
@@ -218,7 +299,8 @@ public final class Service {
 
     public ServiceStatus status() {
         Listener l = listener;
-        InetSocketAddress bound = l == null ? null : l.boundAddress();
+        DatagramListener d = datagrams;
+        InetSocketAddress bound = l != null ? l.boundAddress() : d != null ? d.boundAddress() : null;
         return new ServiceStatus(config.name(), config.protocol(), pluginId, pluginVersion,
                 AddressText.of(bound == null ? config.bind() : bound.getAddress()),
                 bound == null ? 0 : bound.getPort(), state, problem,

@@ -573,4 +573,38 @@ class ConfigLoaderTest {
         assertTrue(!config.service("spare").orElseThrow().enabled());
         assertTrue(Files.isDirectory(tmp.resolve("plugins")));
     }
+
+    @Test
+    void tlsAndUdpKeysAreCheckedWhereTheyAreWrittenAndInheritedFromDefaults() {
+        List<String> problems = check("""
+                daemon: {plugins: PLUGINS}
+                defaults:
+                  transport: sideways
+                  tls-handshake-timeout: 0s
+                services:
+                  half: {protocol: lines, port: 0, tls-certificate: cert.pem}
+                  store: {protocol: lines, port: 0, tls-keystore: a.p12}
+                  dtls: {protocol: lines, port: 0, transport: udp, tls-certificate: c.pem, tls-key: k.pem}
+                  limits: {protocol: lines, port: 0, transport: udp, max-answers-per-second: 0}
+                """);
+        assertProblem(problems, 3, "defaults.transport", "'sideways' is not one of tcp, udp, both");
+        assertProblem(problems, 4, "defaults.tls-handshake-timeout", "must be longer than zero and at most 5m");
+        assertProblem(problems, 6, "services.half.tls-certificate", "tls-certificate and tls-key go together");
+        assertProblem(problems, 7, "services.store.tls-keystore", "needs tls-keystore-password-file: FILE");
+        assertProblem(problems, 8, "services.dtls.transport", "TLS is for TCP");
+        assertProblem(problems, 9, "services.limits.max-answers-per-second", "");
+    }
+
+    @Test
+    void aTcpAndAUdpServiceMayShareAPortNumberButTwoUdpServicesMayNot() {
+        List<String> problems = check("""
+                daemon: {plugins: PLUGINS}
+                services:
+                  tcp: {protocol: lines, port: 7777}
+                  udp: {protocol: lines, port: 7777, transport: udp}
+                  again: {protocol: lines, port: 7777, transport: both}
+                """);
+        assertProblem(problems, 5, "services.again.port", "port 7777 is already used by service 'tcp'");
+        assertEquals(1, problems.stream().filter(p -> p.contains("already used")).count(), problems.toString());
+    }
 }

@@ -29,6 +29,11 @@ public final class LineClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** Talks over a socket the caller connected (a TLS one, say). */
+    public static LineClient over(Socket socket) throws IOException {
+        return new LineClient(socket);
+    }
+
     /** Connects to 127.0.0.1. */
     public static LineClient connect(int port) throws IOException {
         return connect("127.0.0.1", port, "127.0.0.1");

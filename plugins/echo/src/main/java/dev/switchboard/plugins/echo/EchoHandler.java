@@ -1,13 +1,19 @@
 package dev.switchboard.plugins.echo;
 
 import dev.switchboard.api.Connection;
+import dev.switchboard.api.DatagramHandler;
 import dev.switchboard.api.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 
-/** Streams each client's bytes back as they arrive: binary-safe, no line buffering. */
-final class EchoHandler implements Handler {
+/**
+ * Streams each client's bytes back as they arrive: binary-safe, no line buffering. Over UDP, each
+ * datagram comes back as it was: never a byte more than was received.
+ */
+final class EchoHandler implements Handler, DatagramHandler {
 
     private final int bufferSize;
 
@@ -26,5 +32,10 @@ final class EchoHandler implements Handler {
             // Flush per read, not per buffer-full: an interactive client sees its echo at once.
             out.flush();
         }
+    }
+
+    @Override
+    public Optional<byte[]> answer(byte[] request, InetSocketAddress source) {
+        return Optional.of(request);
     }
 }

@@ -1,0 +1,19 @@
+package dev.switchboard.daemon.config;
+
+/**
+ * How many datagram answers a UDP service may send. Only answers larger than their request spend from
+ * these budgets: those are what makes a spoofed request an amplification attack, while an answer no
+ * larger than its request (echo's) cannot amplify anything.
+ *
+ * @param perSourcePerSecond {@code max-answers-per-second-per-ip}: for one source (IPv4 address, IPv6 /64)
+ * @param perSecond {@code max-answers-per-second}: for all sources together
+ */
+public record DatagramLimits(int perSourcePerSecond, int perSecond) {
+
+    /** The daemon's own keys for datagrams, valid in {@code defaults:} and in a service. */
+    public static final java.util.List<String> KEYS = java.util.List.of("transport", "max-answers-per-second-per-ip",
+            "max-answers-per-second");
+
+    /** Used where the configuration says nothing: enough for people, far too few for a flood. */
+    public static final DatagramLimits DEFAULT = new DatagramLimits(5, 100);
+}
