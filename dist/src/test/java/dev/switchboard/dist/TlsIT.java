@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code curl --cacert} to http (a 2 MiB file: sendFile's copy under TLS), and a thousand JDK clients
  * handshaking at once against the launcher's default 256 MiB heap. The certificate is made with openssl.
  */
-@Timeout(300)
+@Timeout(420)
 class TlsIT {
 
     @TempDir
@@ -68,7 +68,7 @@ class TlsIT {
                 services:
                   http: { port: 0, root: www }
                   # 1,000 handshakes at once on two cores: some wait longer than the default 10 s.
-                  echo: { port: 0, max-connections: 1500, tls-handshake-timeout: 90s }
+                  echo: { port: 0, max-connections: 1500, tls-handshake-timeout: 5m }
                 """);
         daemon.start();
     }
@@ -149,7 +149,7 @@ class TlsIT {
             Thread t = new Thread(() -> {
                 try (SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(
                         InetAddress.getByName("127.0.0.1"), daemon.port("echo"))) {
-                    s.setSoTimeout(60_000);
+                    s.setSoTimeout(300_000);
                     s.startHandshake();
                     s.getOutputStream().write('x');
                     s.getOutputStream().flush();
@@ -157,7 +157,7 @@ class TlsIT {
                         echoed.incrementAndGet();
                     }
                     connected.countDown();
-                    release.await(120, TimeUnit.SECONDS); // hold the session open: all at once
+                    release.await(400, TimeUnit.SECONDS); // hold the session open: all at once
                 } catch (Exception e) {
                     failures.add(e.toString());
                     connected.countDown();
@@ -167,7 +167,7 @@ class TlsIT {
             threads.add(t);
         }
         threads.forEach(Thread::start);
-        assertTrue(connected.await(240, TimeUnit.SECONDS), "the handshakes did not finish");
+        assertTrue(connected.await(360, TimeUnit.SECONDS), "the handshakes did not finish");
         long rss = residentKiB(daemon.process().pid());
         release.countDown();
         for (Thread t : threads) {
