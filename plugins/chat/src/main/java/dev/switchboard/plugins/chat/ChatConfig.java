@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param maxQueued how many lines may wait for a client before it is cut off as too slow
  * @param floodBurst how many lines a client may send at once
  * @param floodInterval how often one more line is allowed; zero turns flood control off
- * @param loginTimeout how long a new client may take to choose a nickname
+ * @param loginTimeout the total time a new client has, from connecting, to choose a nickname
  * @param shutdownMessage what every client is told when the service shuts down
  */
 record ChatConfig(

@@ -37,6 +37,7 @@ final class Session {
     private final ChatConfig config;
     private final Connection connection;
     private final Client client;
+    private final LoginDeadline loginDeadline;
     private final TelnetLineReader reader;
     private final FloodGuard flood;
     private String reason = "connection closed";
@@ -48,7 +49,8 @@ final class Session {
         this.config = config;
         this.connection = connection;
         this.client = client;
-        this.reader = new TelnetLineReader(connection.input(), config.maxLine(),
+        this.loginDeadline = new LoginDeadline(connection, config.loginTimeout());
+        this.reader = new TelnetLineReader(loginDeadline, config.maxLine(),
                 reply -> chat.deliver(client, Outbox.Line.raw(reply)));
         this.flood = new FloodGuard(config.floodBurst(), config.floodInterval(), System::nanoTime);
     }
@@ -75,7 +77,6 @@ final class Session {
     }
 
     private boolean login() throws IOException {
-        connection.readTimeout(config.loginTimeout());
         try {
             while (true) {
                 say("* choose a nickname (" + Names.RULE + "):");
@@ -93,7 +94,7 @@ final class Session {
             farewell = "* disconnected: no nickname chosen within " + describe(config.loginTimeout());
             return false;
         }
-        connection.readTimeout(Duration.ZERO);
+        loginDeadline.lift();
         say("* you are " + client.nick() + "; /help lists the commands");
         pace(chat.busy(client)); // joining told the whole room
         return true;
