@@ -32,9 +32,7 @@ class ChatManyClientsTest {
         int lines = 400; // fifty times max-queued, in one write
         List<ChatClient> users = new ArrayList<>();
         try (ChatServer server = ChatServer.start("flood-interval: 0s", "max-queued: 8")) {
-            for (int i = 0; i < receivers; i++) {
-                users.add(ChatClient.login(server.port(), "r" + i));
-            }
+            users.addAll(ChatClient.loginAll(server.port(), "r", receivers));
             ChatClient sender = ChatClient.login(server.port(), "sender");
             users.add(sender);
             for (ChatClient user : users.subList(0, receivers)) {
@@ -65,9 +63,7 @@ class ChatManyClientsTest {
         List<ChatClient> users = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try (ChatServer server = ChatServer.start("flood-interval: 0s")) {
-            for (int i = 0; i < clients; i++) {
-                users.add(ChatClient.login(server.port(), "u" + i));
-            }
+            users.addAll(ChatClient.loginAll(server.port(), "u", clients));
             ChatClient last = users.get(clients - 1);
             for (ChatClient user : users.subList(0, clients - 1)) {
                 user.awaitLine("* " + last.nick() + " joined lobby"); // everyone is in: start clean

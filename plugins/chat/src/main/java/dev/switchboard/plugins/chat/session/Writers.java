@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.session;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
@@ -15,16 +15,16 @@ import org.slf4j.LoggerFactory;
  * on Java 17 tasks share a pool of platform daemon threads that end after a few idle seconds. Reached
  * by reflection because the plugin is compiled for Java 17.
  */
-final class Threads {
+final class Writers {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Threads.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Writers.class);
     private static final Executor WRITERS = writerExecutor();
 
-    private Threads() {
+    private Writers() {
     }
 
     /** @return where writer tasks run; {@code execute} never blocks and never rejects */
-    static Executor writers() {
+    static Executor executor() {
         return WRITERS;
     }
 
