@@ -36,11 +36,13 @@ public final class Switchboard implements AutoCloseable {
     private final Daemon daemon;
     private final Path config;
     private final Path home;
+    private final boolean classPathProtocols;
 
-    private Switchboard(Daemon daemon, Path config, Path home) {
+    private Switchboard(Daemon daemon, Path config, Path home, boolean classPathProtocols) {
         this.daemon = daemon;
         this.config = config;
         this.home = home;
+        this.classPathProtocols = classPathProtocols;
     }
 
     /** @return a builder; only {@link Builder#config(Path)} is required */
@@ -61,6 +63,14 @@ public final class Switchboard implements AutoCloseable {
 
     /** Like {@link #check(Path)}, resolving relative paths against {@code home}. */
     public static List<String> check(Path config, Path home) {
+        return check(config, home, true);
+    }
+
+    /**
+     * Like {@link #check(Path, Path)}; with {@code classPathProtocols} false only the plugin directories'
+     * protocols count, as in an installed daemon.
+     */
+    public static List<String> check(Path config, Path home, boolean classPathProtocols) {
         Config loaded;
         List<Problem> fileProblems = new ArrayList<>();
         try {
@@ -73,7 +83,7 @@ public final class Switchboard implements AutoCloseable {
             loaded = e.validPart().get(); // go on: report the valid services' plugin problems too
         }
         List<String> problems = new ArrayList<>();
-        try (PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get())) {
+        try (PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get(), classPathProtocols)) {
             problems.addAll(plugins.problems());
             for (ServiceConfig service : loaded.services()) {
                 if (service.enabled()) {
@@ -124,7 +134,8 @@ public final class Switchboard implements AutoCloseable {
         ReloadReport report;
         try {
             Config loaded = ConfigLoader.load(config, home);
-            report = daemon.reload(loaded, PluginHost.load(loaded.daemon().pluginDirs(), Version.get()));
+            report = daemon.reload(loaded, PluginHost.load(loaded.daemon().pluginDirs(), Version.get(),
+                    classPathProtocols));
         } catch (ConfigProblems e) {
             report = new ReloadReport(false, e.problems().stream().map(Problem::toString).toList(), List.of());
         }
@@ -166,8 +177,18 @@ public final class Switchboard implements AutoCloseable {
         private Path config;
         private Path home = defaultHome();
         private Clock clock = Clock.systemUTC();
+        private boolean classPathProtocols = true;
 
         private Builder() {
+        }
+
+        /**
+         * @param enabled whether protocols on the class path are served too (the default: that is how a
+         *     plugin's tests run it); false serves only the plugin directories' JARs, as an installed daemon
+         */
+        public Builder classPathProtocols(boolean enabled) {
+            this.classPathProtocols = enabled;
+            return this;
         }
 
         /** @param config the YAML configuration file */
@@ -199,12 +220,13 @@ public final class Switchboard implements AutoCloseable {
             Objects.requireNonNull(config, "config must be set");
             log.info("Switchboard {} starting: config {}, home {}", Version.get(), config, home);
             Config loaded = ConfigLoader.load(config, home);
-            PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get());
+            PluginHost plugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get(), classPathProtocols);
             plugins.problems().forEach(p -> log.warn("{}", p));
             plugins.plugins().forEach(p -> log.info("plugin {} {} from {}: protocols {}", p.id(), p.version(),
                     p.path().getFileName(), p.protocols()));
             try {
-                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()), config, home);
+                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()), config, home,
+                        classPathProtocols);
             } catch (RuntimeException | Error e) {
                 plugins.close();
                 throw e;

@@ -123,6 +123,12 @@ class DebPackageIT {
             assertTrue(jars.anyMatch(p -> p.getFileName().toString().startsWith("switchboard-plugin-echo")));
         }
         assertTrue(Files.isDirectory(Path.of("/var/lib/switchboard/plugins")));
+        String version = System.getProperty("switchboard.version");
+        for (String file : List.of("dev/switchboard/switchboard-plugin-api/" + version + "/switchboard-plugin-api-" + version
+                + ".jar", "dev/switchboard/switchboard-testkit/" + version + "/switchboard-testkit-" + version + ".jar",
+                "javadoc/plugin-api/index.html")) {
+            assertTrue(Files.isRegularFile(Path.of("/usr/share/switchboard/sdk", file)), "sdk/" + file + " is missing");
+        }
         assertEquals("switchboard", Files.getOwner(Path.of("/var/log/switchboard")).getName());
         String installed = Files.readString(Path.of("/etc/switchboard/switchboard.yml"));
         assertTrue(installed.contains("  plugins: [/usr/share/switchboard/plugins, /var/lib/switchboard/plugins]\n"),

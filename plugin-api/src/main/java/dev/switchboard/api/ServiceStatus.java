@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param rejectedConnections clients refused by access rules or limits since the service started
  * @param bytesIn bytes received from clients
  * @param bytesOut bytes sent to clients
+ * @param stuckHandlers handlers still running well after their client closed (a plugin stuck in a loop or
+ *     a call that ignores closing); each keeps its place in the service's {@code max-connections} until it
+ *     returns. Since 0.2.0.
+ * @param failedHandlers handlers that threw since the service started (a bug in the plugin). Since 0.2.0.
  */
 public record ServiceStatus(
         String name,
@@ -38,7 +42,9 @@ public record ServiceStatus(
         long totalConnections,
         long rejectedConnections,
         long bytesIn,
-        long bytesOut) {
+        long bytesOut,
+        long stuckHandlers,
+        long failedHandlers) {
 
     /** A service's place in its lifecycle. */
     public enum State {
@@ -52,6 +58,30 @@ public record ServiceStatus(
         STOPPED,
         /** Could not start: see {@link ServiceStatus#problem()}. */
         FAILED
+    }
+
+    /**
+     * The constructor of 0.1.0, kept for plugins built against it: no stuck or failed handlers.
+     *
+     * @param name the service's name
+     * @param protocol the protocol it serves
+     * @param pluginId the plugin providing the protocol; empty if none does
+     * @param pluginVersion that plugin's version; empty if none
+     * @param address the bound address
+     * @param port the bound port; 0 when not bound
+     * @param state the lifecycle state
+     * @param problem why the service failed, or empty
+     * @param activeConnections clients connected now
+     * @param totalConnections clients admitted since the service started
+     * @param rejectedConnections clients refused since the service started
+     * @param bytesIn bytes received from clients
+     * @param bytesOut bytes sent to clients
+     */
+    public ServiceStatus(String name, String protocol, String pluginId, String pluginVersion, String address,
+                         int port, State state, String problem, long activeConnections, long totalConnections,
+                         long rejectedConnections, long bytesIn, long bytesOut) {
+        this(name, protocol, pluginId, pluginVersion, address, port, state, problem, activeConnections,
+                totalConnections, rejectedConnections, bytesIn, bytesOut, 0, 0);
     }
 
     /** Checks that no component is null. */

@@ -6,6 +6,7 @@ import dev.switchboard.api.StatusSource;
 import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
+import dev.switchboard.daemon.config.ThreadMode;
 import dev.switchboard.daemon.net.ClientExecutors;
 import dev.switchboard.daemon.net.ClientExecutors.ClientExecutor;
 import dev.switchboard.daemon.net.ConnectionBudget;
@@ -57,12 +58,34 @@ public final class Daemon {
         this.config = config;
         this.plugins = plugins;
         this.clock = clock;
-        this.executor = ClientExecutors.create(config.daemon().threads(), config.daemon().maxConnections());
+        this.executor = ClientExecutors.create(config.daemon().threads(), handlerSlots(config));
         this.budget = new ConnectionBudget(config.daemon().maxConnections());
         this.board = new StatusBoard(version, clock.instant(), executor.mode(), clock);
         ServiceEnvironment environment = environment(plugins);
         this.services = config.services().stream().map(s -> new Service(s, environment)).toList();
         this.watchdog = new Watchdog(this::listeners);
+    }
+
+    /** @return how many handlers the enabled services' quotas allow at once, all together */
+    private static int handlerSlots(Config config) {
+        return config.services().stream().filter(ServiceConfig::enabled)
+                .mapToInt(s -> s.access().maxConnections()).sum();
+    }
+
+    /** An explicit platform:N pool is the user's choice; say when one service could crowd out the rest. */
+    private static void warnAboutSharedPool(Config config) {
+        if (config.daemon().threads().kind() != ThreadMode.Kind.PLATFORM) {
+            return;
+        }
+        int threads = config.daemon().threads().threads();
+        List<ServiceConfig> enabled = config.services().stream().filter(ServiceConfig::enabled).toList();
+        for (ServiceConfig s : enabled) {
+            if (enabled.size() > 1 && s.access().maxConnections() * 2 > threads) {
+                log.warn("service {}: max-connections {} is more than half of threads: platform:{}; if its handlers "
+                        + "get stuck, other services' clients wait for a thread (use threads: auto, or lower it)",
+                        s.name(), s.access().maxConnections(), threads);
+            }
+        }
     }
 
     private ServiceEnvironment environment(PluginHost host) {
@@ -76,6 +99,7 @@ public final class Daemon {
      */
     public static Daemon start(Config config, PluginHost plugins, Clock clock, String version) {
         Daemon daemon = new Daemon(config, plugins, clock, version);
+        warnAboutSharedPool(config);
         daemon.services.forEach(Service::start);
         daemon.logSummary(version);
         return daemon;
@@ -110,6 +134,10 @@ public final class Daemon {
             return ReloadReport.refused(reasons);
         }
         List<String> changes = new ArrayList<>(DaemonChanges.between(config, next, plugins, nextPlugins));
+        // Old and new services' handlers may run side by side while the old ones drain.
+        executor.growTo(handlerSlots(config) + handlerSlots(next))
+                .ifPresent(n -> changes.add("the shared pool may now grow to " + n + " threads"));
+        warnAboutSharedPool(next);
         List<Service> outgoing = plan.outgoing();
         outgoing.forEach(Service::stopAccepting); // first, so a replacement can bind the same port
         outgoing.forEach(Service::drain);

@@ -45,6 +45,7 @@ final class ClientConnection implements Connection {
     private volatile long bytesOut;
     private volatile long closedNanos;
     private volatile Thread servingThread;
+    private final AtomicBoolean stuck = new AtomicBoolean();
 
     ClientConnection(SocketChannel channel, String serviceName, Duration idleTimeout, TrafficStats stats,
                      BooleanSupplier draining, Runnable onClose) throws IOException {
@@ -201,6 +202,11 @@ final class ClientConnection implements Connection {
 
     long closedNanos() {
         return closedNanos;
+    }
+
+    /** @return true the first time: the watchdog reports a stuck handler once */
+    boolean markStuck() {
+        return stuck.compareAndSet(false, true);
     }
 
     void servingThread(Thread thread) {

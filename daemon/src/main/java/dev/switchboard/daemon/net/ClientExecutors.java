@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The one place that creates the executor shared by all services' clients: virtual threads where the
  * JVM has them (reached by reflection, as the code is compiled for Java 17), otherwise a bounded pool of
  * platform threads that shrinks when idle.
+ *
+ * <p>The automatic platform pool has a thread for every handler the services' quotas allow (the sum of
+ * their {@code max-connections}), so a service whose handlers are all stuck holds only its own share
+ * and every other service still finds threads. An explicit {@code platform:N} is the user's choice;
+ * the daemon warns when one service could take half of it.
  */
 public final class ClientExecutors {
 
@@ -23,7 +28,27 @@ public final class ClientExecutors {
      * @param mode what it is, for the log and status: {@code virtual} or {@code platform:N}
      */
     public record ClientExecutor(ExecutorService executor, String mode) {
+
+        /**
+         * Grows an automatic platform pool to hold {@code handlerSlots} handlers (after a reload added
+         * services or raised their limits); virtual threads and explicit pools are left as they are.
+         *
+         * @return the pool's new maximum, or empty when nothing changed
+         */
+        public Optional<Integer> growTo(int handlerSlots) {
+            if (executor instanceof ThreadPoolExecutor pool && pool.getQueue() instanceof SynchronousQueue) {
+                int wanted = handlerSlots + SLACK;
+                if (wanted > pool.getMaximumPoolSize()) {
+                    pool.setMaximumPoolSize(wanted);
+                    return Optional.of(wanted);
+                }
+            }
+            return Optional.empty();
+        }
     }
+
+    /** Threads beyond the quotas: a handler that just returned gives back its quota before its thread is idle. */
+    private static final int SLACK = 64;
 
     /** {@code Thread.isVirtual()}, reached by reflection; empty before Java 21. */
     private static final Optional<Method> IS_VIRTUAL = java21Method(Thread.class, "isVirtual");
@@ -33,12 +58,12 @@ public final class ClientExecutors {
 
     /**
      * @param mode the configured mode
-     * @param maxConnections the daemon's connection limit, which bounds the pool for {@code auto} without
-     *     virtual threads
+     * @param handlerSlots the sum of the services' {@code max-connections}: how many handlers their
+     *     quotas allow at once, which sizes the pool for {@code auto} without virtual threads
      * @return the executor
      * @throws IllegalStateException when {@code virtual} is asked for and the JVM has none
      */
-    public static ClientExecutor create(ThreadMode mode, int maxConnections) {
+    public static ClientExecutor create(ThreadMode mode, int handlerSlots) {
         Optional<ExecutorService> virtual = mode.kind() == ThreadMode.Kind.PLATFORM ? Optional.empty() : virtual();
         if (virtual.isPresent()) {
             return new ClientExecutor(virtual.get(), "virtual");
@@ -50,9 +75,7 @@ public final class ClientExecutors {
         if (mode.kind() == ThreadMode.Kind.PLATFORM) {
             return new ClientExecutor(fixedPool(mode.threads()), "platform:" + mode.threads());
         }
-        // The gate admits at most maxConnections clients; the slack covers handlers still returning
-        // just after their client was counted out.
-        int threads = maxConnections + 64;
+        int threads = handlerSlots + SLACK;
         return new ClientExecutor(cachedPool(threads), "platform:" + threads);
     }
 

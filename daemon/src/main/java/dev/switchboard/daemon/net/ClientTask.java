@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one exception boundary per connection: runs the handler for a client on the shared executor and
  * always closes the client afterwards. Expected disconnects log at DEBUG, handler bugs at WARN with the
- * service's name; nothing a handler throws reaches another client.
+ * service's and plugin's names through the service's bounded {@link IncidentLog}; nothing a handler
+ * throws reaches another client.
  */
 final class ClientTask implements Runnable {
 
@@ -18,12 +19,18 @@ final class ClientTask implements Runnable {
     private final ClientConnection client;
     private final Handler handler;
     private final TrafficStats stats;
+    private final IncidentLog failures;
+    private final String plugin;
     private final Runnable onFinished;
 
-    ClientTask(ClientConnection client, Handler handler, TrafficStats stats, Runnable onFinished) {
+    /** @param plugin the plugin serving the client, for the log: {@code plugin 'echo' 0.1.0} */
+    ClientTask(ClientConnection client, Handler handler, TrafficStats stats, IncidentLog failures, String plugin,
+               Runnable onFinished) {
         this.client = client;
         this.handler = handler;
         this.stats = stats;
+        this.failures = failures;
+        this.plugin = plugin;
         this.onFinished = onFinished;
     }
 
@@ -46,12 +53,12 @@ final class ClientTask implements Runnable {
                 log.error("{}: handler ran out of resources; the client was closed", client, e);
                 throw e;
             }
-            log.warn("{}: handler overflowed its stack (a bug in the protocol plugin); the client was closed",
-                    client, e);
+            failures.report(client + ": handler overflowed its stack (a bug in " + plugin + "); the client was closed",
+                    e, client + ": " + e);
         } catch (Throwable e) {
             stats.failures.increment();
-            log.warn("{}: handler failed (a bug in the protocol plugin; report it to its author); "
-                    + "the client was closed, other clients are unaffected", client, e);
+            failures.report(client + ": handler failed (a bug in " + plugin + "; report it to its author); "
+                    + "the client was closed, other clients are unaffected", e, client + ": " + e);
         } finally {
             client.close();
             client.servingThread(null);

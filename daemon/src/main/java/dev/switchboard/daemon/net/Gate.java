@@ -7,8 +7,13 @@ import java.util.Map;
 
 /**
  * Decides, before any handler sees it, whether a new client of one service may in: access lists first
- * (deny wins), then the per-address connect rate, the daemon's and the service's connection limits,
- * and the per-address limit. Cheap and non-blocking: it runs on the acceptor thread.
+ * (deny wins), then the per-address connect rate, the service's handler quota, the per-address limit
+ * and the daemon's connection limit. Cheap and non-blocking: it runs on the acceptor thread.
+ *
+ * <p>Two things are held for an admitted client and given back at different times: its connection (the
+ * per-address and daemon-wide counts) when the connection closes, and its place in the service's
+ * quota of {@code max-connections} handlers only when its handler returns. So a plugin whose handlers
+ * ignore the closing of their clients uses up its own service's quota, never the daemon's.
  */
 final class Gate {
 
@@ -16,7 +21,8 @@ final class Gate {
     private final ConnectionBudget budget;
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
     private final Map<InetAddress, TokenBucket> rates = new HashMap<>();
-    private int active;
+    private int handlers;
+    private int connected;
 
     Gate(AccessPolicy policy, ConnectionBudget budget) {
         this.policy = policy;
@@ -31,8 +37,11 @@ final class Gate {
         if (rate > 0 && !rates.computeIfAbsent(address, a -> new TokenBucket(rate, nowNanos)).take(nowNanos)) {
             return Verdict.busy("more than " + rate + " connects per second from this address");
         }
-        if (active >= policy.maxConnections()) {
-            return Verdict.busy("service connection limit (" + policy.maxConnections() + ") reached");
+        if (handlers >= policy.maxConnections()) {
+            int lingering = handlers - connected;
+            return Verdict.busy("service connection limit (" + policy.maxConnections() + ") reached"
+                    + (lingering > 0 ? ": " + lingering + " of its handlers are still running after their clients "
+                    + "closed (the protocol plugin may be stuck)" : ""));
         }
         int fromAddress = perAddress.getOrDefault(address, 0);
         if (fromAddress >= policy.maxConnectionsPerIp()) {
@@ -41,16 +50,22 @@ final class Gate {
         if (!budget.tryAcquire()) {
             return Verdict.busy("daemon connection limit (" + budget.max() + ") reached");
         }
-        active++;
+        handlers++;
+        connected++;
         perAddress.put(address, fromAddress + 1);
         return Verdict.ADMIT;
     }
 
-    /** Gives back what an admitted client held. */
-    synchronized void release(InetAddress address) {
-        active--;
+    /** An admitted client's connection closed: gives back its per-address and daemon-wide counts. */
+    synchronized void closed(InetAddress address) {
+        connected--;
         budget.release();
         perAddress.computeIfPresent(address, (a, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** An admitted client's handler returned (or never started): gives back its place in the quota. */
+    synchronized void handlerReturned() {
+        handlers--;
     }
 
     /** Forgets rate state of addresses that have been quiet long enough to have a full bucket again. */

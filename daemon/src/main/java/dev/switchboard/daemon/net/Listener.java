@@ -11,7 +11,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -40,12 +39,15 @@ public final class Listener {
     private final BooleanSupplier draining;
     private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
     private final RefusalLog refusals;
+    private final String plugin;
+    private final IncidentLog failures;
+    private final IncidentLog stuck;
     private final Object finished = new Object();
     private Thread acceptor;
 
-    private Listener(String serviceName, ServerSocketChannel server, AccessPolicy policy, ConnectionBudget budget,
-                     Executor executor, Handler handler, TrafficStats stats, BooleanSupplier draining)
-            throws IOException {
+    private Listener(String serviceName, String plugin, ServerSocketChannel server, AccessPolicy policy,
+                     ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
+                     BooleanSupplier draining) throws IOException {
         this.serviceName = serviceName;
         this.server = server;
         // Kept: status is asked for while draining and after stopping, when the socket is closed.
@@ -57,21 +59,25 @@ public final class Listener {
         this.stats = stats;
         this.draining = draining;
         this.refusals = new RefusalLog(serviceName, log);
+        this.plugin = plugin;
+        this.failures = new IncidentLog(LoggerFactory.getLogger("switchboard.client"), serviceName + ": handler failures");
+        this.stuck = new IncidentLog(LoggerFactory.getLogger(Watchdog.class), serviceName + ": stuck handlers");
     }
 
     /**
      * Binds the service's socket; call {@link #start()} to accept.
      *
+     * @param plugin the plugin whose handler serves the clients, for the log: {@code plugin 'echo' 0.1.0}
      * @throws IOException when the address cannot be bound
      */
-    public static Listener bind(String serviceName, InetSocketAddress address, AccessPolicy policy,
+    public static Listener bind(String serviceName, String plugin, InetSocketAddress address, AccessPolicy policy,
                                 ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
                                 BooleanSupplier draining) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(address, BACKLOG);
-            return new Listener(serviceName, server, policy, budget, executor, handler, stats, draining);
+            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -125,9 +131,10 @@ public final class Listener {
         ClientConnection client;
         try {
             client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining,
-                    () -> released(address));
+                    () -> closed(address));
         } catch (IOException e) {
-            gate.release(address);
+            gate.closed(address);
+            gate.handlerReturned();
             closeQuietly(channel);
             return;
         }
@@ -135,20 +142,27 @@ public final class Listener {
         stats.active.incrementAndGet();
         clients.add(client);
         try {
-            executor.execute(new ClientTask(client, handler, stats, () -> finished(client)));
+            executor.execute(new ClientTask(client, handler, stats, failures, plugin, () -> finished(client)));
         } catch (RejectedExecutionException e) {
-            client.close(); // shutting down
+            // Never a silent close: the client hears the busy line and the log says why.
+            stats.total.decrement();
+            stats.rejected.increment();
+            refusals.refused(address, draining.getAsBoolean() ? "the service is stopping"
+                    : "no free thread in the daemon's shared pool (" + e.getMessage() + ")");
+            refuse(channel, policy.busyMessage());
+            client.close();
             finished(client);
         }
     }
 
-    private void released(InetAddress address) {
+    private void closed(InetAddress address) {
         stats.active.decrementAndGet();
-        gate.release(address);
+        gate.closed(address);
     }
 
     private void finished(ClientConnection client) {
         clients.remove(client);
+        gate.handlerReturned();
         synchronized (finished) {
             finished.notifyAll();
         }
@@ -207,30 +221,51 @@ public final class Listener {
         clients.forEach(ClientConnection::close);
     }
 
-    /** @return the clients whose handlers are still running */
+    /** @return the clients whose handlers are still running, stuck ones included */
     public int clientCount() {
         return clients.size();
     }
 
-    /** Closes idle clients, reports handlers stuck after their client closed; called by the watchdog. */
-    void watch(long nowNanos, long stuckAfterNanos, List<String> stuckReports) {
+    /**
+     * Closes idle clients and finds handlers still running {@code stuckAfterNanos} after their client
+     * closed: those are interrupted once and counted as stuck. They keep their place in the service's
+     * quota until they return, so they can only ever crowd out their own service.
+     *
+     */
+    void watch(long nowNanos, long stuckAfterNanos) {
+        int stuckNow = 0;
         for (ClientConnection client : clients) {
             if (!client.isClosed()) {
                 if (client.isIdle(nowNanos)) {
                     log.debug("{}: idle for {}, closing", client, client.idleTimeout());
                     client.close();
                 }
-            } else if (nowNanos - client.closedNanos() > stuckAfterNanos && clients.remove(client)) {
-                Thread thread = client.servingThread();
-                stuckReports.add(client.toString());
-                if (thread != null) {
-                    thread.interrupt();
+            } else if (nowNanos - client.closedNanos() > stuckAfterNanos) {
+                stuckNow++;
+                if (client.markStuck()) {
+                    reportStuck(client, nowNanos);
                 }
-                finished(client);
             }
         }
+        stats.stuck.set(stuckNow);
         gate.sweep(nowNanos);
         refusals.flush(nowNanos);
+        failures.flush(nowNanos);
+        stuck.flush(nowNanos);
+    }
+
+    /** Logs where the handler is stuck (its thread's stack, as a trace) and interrupts it once. */
+    private void reportStuck(ClientConnection client, long nowNanos) {
+        Thread thread = client.servingThread();
+        StuckHandler where = new StuckHandler(thread);
+        long seconds = (nowNanos - client.closedNanos()) / 1_000_000_000L;
+        stuck.report(client + ": handler of " + plugin + " still running " + seconds + " s after its client closed; "
+                + "interrupted it. It keeps its place in the service's max-connections until it returns "
+                + "(other services are unaffected); report it to the plugin's author", where,
+                client + " in " + where.getMessage());
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     private static void pause() {

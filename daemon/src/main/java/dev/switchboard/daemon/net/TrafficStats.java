@@ -10,6 +10,8 @@ public final class TrafficStats {
     final LongAdder total = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder failures = new LongAdder();
+    /** Set by the watchdog on every tick. */
+    final AtomicLong stuck = new AtomicLong();
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
 
@@ -31,6 +33,11 @@ public final class TrafficStats {
     /** @return clients whose handler threw */
     public long failures() {
         return failures.sum();
+    }
+
+    /** @return handlers still running well after their client closed */
+    public long stuck() {
+        return stuck.get();
     }
 
     /** @return bytes received */

@@ -38,9 +38,12 @@ public final class PluginHost implements AutoCloseable {
     private final List<PluginInfo> plugins = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
-    private PluginHost(List<Path> dirs, String systemVersion) {
+    private final boolean classPathProtocols;
+
+    private PluginHost(List<Path> dirs, String systemVersion, boolean classPathProtocols) {
         this.manager = new SwitchboardPluginManager(dirs, systemVersion);
         this.systemVersion = systemVersion;
+        this.classPathProtocols = classPathProtocols;
     }
 
     /**
@@ -49,7 +52,19 @@ public final class PluginHost implements AutoCloseable {
      * @return the loaded plugins
      */
     public static PluginHost load(List<Path> dirs, String systemVersion) {
-        PluginHost host = new PluginHost(dirs, systemVersion);
+        return load(dirs, systemVersion, true);
+    }
+
+    /**
+     * @param dirs the plugin directories; missing ones are reported, not fatal
+     * @param systemVersion the daemon's version, which each plugin's {@code Plugin-Requires} must accept
+     * @param classPathProtocols whether protocols on the daemon's class path count too; false loads only
+     *     the directories' plugins, as an installed daemon does (a packaged-JAR test needs that, since its
+     *     class path holds the plugin's classes as well)
+     * @return the loaded plugins
+     */
+    public static PluginHost load(List<Path> dirs, String systemVersion, boolean classPathProtocols) {
+        PluginHost host = new PluginHost(dirs, systemVersion, classPathProtocols);
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 host.problems.add(dir + ": plugin directory does not exist (create it or fix daemon.plugins)");
@@ -85,7 +100,9 @@ public final class PluginHost implements AutoCloseable {
         for (PluginWrapper plugin : List.copyOf(manager.getResolvedPlugins())) {
             startOne(plugin);
         }
-        registerExtensions(null, CLASSPATH, systemVersion, null);
+        if (classPathProtocols) {
+            registerExtensions(null, CLASSPATH, systemVersion, null);
+        }
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             registerExtensions(plugin.getPluginId(), plugin.getPluginId(), plugin.getDescriptor().getVersion(),
                     plugin);
@@ -129,14 +146,17 @@ public final class PluginHost implements AutoCloseable {
                 }
             });
         }
+        int sources = statusSources.size();
         for (Class<? extends StatusSource> type : extensionClasses(StatusSource.class, pluginId, label)) {
             this.<StatusSource>instantiate(type, label).ifPresent(statusSources::add);
         }
         if (plugin != null) {
             plugins.add(new PluginInfo(label, version, Optional.ofNullable(plugin.getDescriptor().getPluginDescription())
                     .orElse(""), plugin.getPluginPath(), provided));
-            if (provided.isEmpty()) {
-                log.warn("Plugin '{}' {} provides no protocol", label, version);
+            if (provided.isEmpty() && statusSources.size() == sources) {
+                List<String> causes = PluginDiagnosis.whyNoProtocol(plugin);
+                problems.add(plugin.getPluginPath() + ": plugin '" + label + "' " + version + " provides no protocol"
+                        + (causes.isEmpty() ? "" : ": " + String.join("; ", causes)));
             }
         }
     }

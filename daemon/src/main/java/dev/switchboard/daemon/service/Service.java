@@ -99,7 +99,8 @@ public final class Service {
     }
 
     private Listener bind(InetAddress address) throws IOException {
-        return Listener.bind(config.name(), new InetSocketAddress(address, config.port()), config.access(),
+        return Listener.bind(config.name(), "plugin '" + pluginId + "' " + pluginVersion,
+                new InetSocketAddress(address, config.port()), config.access(),
                 environment.budget(), environment.executor(), handler, stats, () -> draining);
     }
 
@@ -221,6 +222,7 @@ public final class Service {
         return new ServiceStatus(config.name(), config.protocol(), pluginId, pluginVersion,
                 AddressText.of(bound == null ? config.bind() : bound.getAddress()),
                 bound == null ? 0 : bound.getPort(), state, problem,
-                stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut());
+                stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut(), stats.stuck(),
+                stats.failures());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.ServiceStatus.State;
+import dev.switchboard.daemon.testing.Await;
 import dev.switchboard.daemon.testing.LineClient;
 import dev.switchboard.daemon.testing.Recorder;
 import dev.switchboard.daemon.testing.RunningDaemon;
@@ -63,11 +64,11 @@ class FaultContainmentTest {
     }
 
     @Test
-    void aHandlerThatNeverReturnsLosesItsClientToTheIdleTimeoutWhileOthersAreServed() throws Exception {
+    void aHandlerThatNeverReturnsLosesItsClientToTheIdleTimeoutAndKeepsItsSlotWhileOthersAreServed() throws Exception {
         daemon = RunningDaemon.start(tmp, """
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
                 services:
-                  stuck:   {protocol: stuck, port: 0, idle-timeout: 500ms, max-connections: 1}
+                  stuck:   {protocol: stuck, port: 0, idle-timeout: 500ms, max-connections: 1, busy-message: full}
                   healthy: {protocol: lines, port: 0}
                 """);
         LineClient trapped = client("stuck");
@@ -75,9 +76,17 @@ class FaultContainmentTest {
         trapped.awaitClosedByServer(5000);
 
         assertEquals("fine", client("healthy").ask("fine"));
-        // Its one connection slot was given back although the handler still runs.
         daemon.awaitActive("stuck", 0);
-        assertEquals("stuck", client("stuck").readLine());
+        // Its one slot stays taken while the handler still runs: the stuck plugin cannot take a second thread.
+        assertEquals("full", client("stuck").readLine());
+        Recorder.releaseStuckHandlers();
+        Await.until("the slot is free again", java.time.Duration.ofSeconds(5), () -> {
+            try (LineClient next = client("stuck")) {
+                return "stuck".equals(next.readLine());
+            } catch (IOException e) {
+                return false;
+            }
+        }, () -> daemon.status("stuck"));
         assertEquals(State.RUNNING, daemon.status("stuck").state());
     }
 

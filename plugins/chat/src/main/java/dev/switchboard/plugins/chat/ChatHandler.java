@@ -7,6 +7,7 @@ import dev.switchboard.plugins.chat.room.Chat;
 import dev.switchboard.plugins.chat.room.Client;
 import dev.switchboard.plugins.chat.session.ChatConfig;
 import dev.switchboard.plugins.chat.session.Conversation;
+import dev.switchboard.plugins.chat.session.LoginDeadline;
 import dev.switchboard.plugins.chat.session.Outbox;
 import dev.switchboard.plugins.chat.telnet.TelnetFront;
 import dev.switchboard.plugins.chat.telnet.TelnetSession;
@@ -54,6 +55,7 @@ final class ChatHandler implements Handler {
 
     @Override
     public void serve(Connection connection) throws IOException {
+        long connected = System.nanoTime();
         Outbox outbox = new Outbox(connection, config.maxQueued(), clock, closer);
         TelnetFront telnet = new TelnetFront(clock);
         Client client = new Client(outbox, connection.remoteAddress().getAddress().getHostAddress(),
@@ -66,18 +68,19 @@ final class ChatHandler implements Handler {
                 return;
             }
             Recognizer.Result first = Recognizer.recognize(connection, config.clients());
+            LoginDeadline in = new LoginDeadline(first.in(), connection, config.loginTimeout(), connected);
             if (first.mode() == Recognizer.Mode.IRC) {
-                conversation = irc(connection, client, first, null);
+                conversation = irc(connection, client, in, null);
                 conversation.run();
                 return;
             }
-            TelnetSession telnetSession = new TelnetSession(chat, config, connection, client, first.in(),
+            TelnetSession telnetSession = new TelnetSession(chat, config, client, in,
                     config.clients() == ChatConfig.Clients.AUTO ? Recognizer::ircFirstLine : line -> false);
             conversation = telnetSession;
             telnetSession.run();
             Optional<String> handOver = telnetSession.handOver();
             if (handOver.isPresent()) {
-                conversation = irc(connection, client, first, handOver.get());
+                conversation = irc(connection, client, in, handOver.get());
                 conversation.run();
             }
         } finally {
@@ -89,8 +92,8 @@ final class ChatHandler implements Handler {
         }
     }
 
-    private IrcSession irc(Connection connection, Client client, Recognizer.Result first, String firstLine) {
-        return new IrcSession(chat, config, connection, client, first.in(), firstLine, clock, closer);
+    private IrcSession irc(Connection connection, Client client, LoginDeadline in, String firstLine) {
+        return new IrcSession(chat, config, connection, client, in, firstLine, clock);
     }
 
     private static void awaitWriter(Outbox outbox, Connection connection) {

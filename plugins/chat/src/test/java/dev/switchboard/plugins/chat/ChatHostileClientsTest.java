@@ -172,6 +172,35 @@ class ChatHostileClientsTest {
     }
 
     @Test
+    void clientThatDribblesItsNicknameIsDisconnectedAtTheTotalLoginDeadline() throws Exception {
+        try (ChatServer server = ChatServer.start("login-timeout: 1s");
+                ChatClient dribbler = new ChatClient(server.port())) {
+            long start = System.nanoTime();
+            Thread sender = new Thread(() -> {
+                // One byte every 200 ms, never a line end: each read is quick, the login never ends.
+                for (int i = 0; i < 50 && !Thread.currentThread().isInterrupted(); i++) {
+                    try {
+                        dribbler.sendBytes(new byte[] {'x'});
+                        Thread.sleep(200);
+                    } catch (RuntimeException | InterruptedException e) {
+                        return; // the server closed the connection, as it should
+                    }
+                }
+            });
+            sender.start();
+            try {
+                List<String> lines = dribbler.readUntilClosed();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertEquals("* disconnected: no nickname chosen within 1s", lines.get(lines.size() - 1));
+                assertTrue(millis >= 900 && millis < 3000, "closed after " + millis + " ms");
+            } finally {
+                sender.interrupt();
+                sender.join(5000);
+            }
+        }
+    }
+
+    @Test
     void loggedInClientThatStaysSilentIsClosedByTheIdleTimeout() throws Exception {
         try (ChatServer server = ChatServer.start("idle-timeout: 1s");
                 ChatClient quiet = ChatClient.login(server.port(), "quiet")) {

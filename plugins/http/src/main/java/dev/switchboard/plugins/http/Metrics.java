@@ -39,6 +39,10 @@ final class Metrics {
                 "Clients admitted since the service started.", ServiceStatus::totalConnections);
         perService(out, status, "switchboard_service_connections_rejected_total", "counter",
                 "Clients refused by access rules or limits.", ServiceStatus::rejectedConnections);
+        perService(out, status, "switchboard_service_handlers_stuck", "gauge",
+                "Handlers still running well after their client closed.", ServiceStatus::stuckHandlers);
+        perService(out, status, "switchboard_service_handler_failures_total", "counter",
+                "Handlers that threw (a bug in the protocol plugin).", ServiceStatus::failedHandlers);
         perService(out, status, "switchboard_service_received_bytes_total", "counter",
                 "Bytes received from clients.", ServiceStatus::bytesIn);
         perService(out, status, "switchboard_service_sent_bytes_total", "counter",

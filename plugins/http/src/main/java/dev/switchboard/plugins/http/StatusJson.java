@@ -36,6 +36,8 @@ final class StatusJson {
             service.put("rejectedConnections", s.rejectedConnections());
             service.put("bytesIn", s.bytesIn());
             service.put("bytesOut", s.bytesOut());
+            service.put("stuckHandlers", s.stuckHandlers());
+            service.put("failedHandlers", s.failedHandlers());
             services.add(service);
         }
         root.put("services", services);

@@ -7,28 +7,24 @@ import dev.switchboard.plugins.chat.room.Client;
 import dev.switchboard.plugins.chat.session.ChatConfig;
 import dev.switchboard.plugins.chat.session.Conversation;
 import dev.switchboard.plugins.chat.session.FloodGuard;
+import dev.switchboard.plugins.chat.session.LoginDeadline;
 import dev.switchboard.plugins.chat.session.Pacing;
 import dev.switchboard.plugins.chat.telnet.TelnetSession;
 import dev.switchboard.plugins.chat.text.Names;
 import dev.switchboard.plugins.chat.text.Sanitizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One IRC client's conversation, run by the thread serving it: registration (CAP, PASS, NICK, USER),
  * then commands until the client quits, goes, floods, stops answering PING or is cut off. Everything
  * it says goes through the client's outbox; it only reads. Registration has a total deadline from
- * connecting ({@code login-timeout}), whatever the client sends meanwhile.
+ * connecting ({@code login-timeout}), whatever the client sends meanwhile ({@link LoginDeadline}).
  */
 public final class IrcSession implements Conversation {
 
@@ -43,8 +39,7 @@ public final class IrcSession implements Conversation {
     private final ChatConfig config;
     private final Connection connection;
     private final Client client;
-    private final Clock clock;
-    private final ScheduledExecutorService timer;
+    private final LoginDeadline deadline;
     private final IrcLineReader reader;
     private final Capabilities caps = new Capabilities();
     private final IrcFront front;
@@ -62,18 +57,16 @@ public final class IrcSession implements Conversation {
     private boolean over;
 
     /**
-     * @param in the client's input (it may begin with bytes already read to tell telnet from IRC)
+     * @param in the client's input, under the login deadline
      * @param firstLine a line already read (by a telnet session that found it was IRC), or null
-     * @param timer runs the registration deadline
      */
-    public IrcSession(Chat chat, ChatConfig config, Connection connection, Client client, InputStream in,
-            String firstLine, Clock clock, ScheduledExecutorService timer) {
+    public IrcSession(Chat chat, ChatConfig config, Connection connection, Client client, LoginDeadline in,
+            String firstLine, Clock clock) {
         this.chat = chat;
         this.config = config;
         this.connection = connection;
         this.client = client;
-        this.clock = clock;
-        this.timer = timer;
+        this.deadline = in;
         this.reader = new IrcLineReader(in);
         this.front = new IrcFront(config.serverName(), clock, caps);
         front.client(client);
@@ -97,56 +90,40 @@ public final class IrcSession implements Conversation {
 
     @Override
     public void run() throws IOException {
-        ScheduledFuture<?> deadline = registrationDeadline();
-        try {
-            connection.readTimeout(config.pingInterval());
-            if (firstLine != null) {
-                handle(firstLine);
+        if (firstLine != null) {
+            handle(firstLine);
+        }
+        while (!over) {
+            Optional<String> line;
+            try {
+                line = reader.readLine();
+            } catch (SocketTimeoutException e) {
+                keepAlive();
+                continue;
+            } catch (LineTooLongException e) {
+                reply("417", "Input line was too long");
+                continue;
             }
-            while (!over) {
-                Optional<String> line;
-                try {
-                    line = reader.readLine();
-                } catch (SocketTimeoutException e) {
-                    keepAlive();
-                    continue;
-                } catch (LineTooLongException e) {
-                    reply("417", "Input line was too long");
-                    continue;
-                }
-                if (line.isEmpty()) {
-                    return;
-                }
-                pingSent = false; // any line shows the client is alive
-                handle(line.get());
-                Pacing.await(chat.busy(client));
+            if (line.isEmpty()) {
+                return;
             }
-        } finally {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            pingSent = false; // any line shows the client is alive
+            handle(line.get());
+            Pacing.await(chat.busy(client));
         }
     }
 
-    private ScheduledFuture<?> registrationDeadline() {
-        long left = client.connectedAt() + config.loginTimeout().toMillis() - clock.millis();
-        try {
-            return timer.schedule(() -> {
-                if (!registered) {
-                    reason = "registration timed out";
-                    client.outbox().cutOff(front.closing("Closing link: registration not completed within "
-                            + TelnetSession.describe(config.loginTimeout())), false, Chat.SLOW_GRACE);
-                }
-            }, Math.max(0, left), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return null; // the service is stopping: the drain closes this client
-        }
-    }
-
-    /** The client has been silent for a ping interval: ask it; a second silent interval drops it. */
+    /**
+     * A read timed out: before registration that is the login deadline; after it, the client has been
+     * silent for a ping interval: ask it; a second silent interval drops it.
+     */
     private void keepAlive() {
         if (!registered) {
-            return; // the registration deadline deals with it
+            reason = "registration timed out";
+            farewell = "ERROR :Closing link: registration not completed within "
+                    + TelnetSession.describe(config.loginTimeout());
+            over = true;
+            return;
         }
         if (pingSent) {
             reason = "ping timeout";
@@ -315,6 +292,13 @@ public final class IrcSession implements Conversation {
             return;
         }
         registered = true;
+        try {
+            deadline.lift();
+            connection.readTimeout(config.pingInterval());
+        } catch (IOException e) {
+            over = true; // closed meanwhile
+            return;
+        }
         welcome();
     }
 

@@ -1,6 +1,5 @@
 package dev.switchboard.plugins.chat.telnet;
 
-import dev.switchboard.api.Connection;
 import dev.switchboard.api.LineTooLongException;
 import dev.switchboard.plugins.chat.room.Chat;
 import dev.switchboard.plugins.chat.room.Client;
@@ -8,12 +7,12 @@ import dev.switchboard.plugins.chat.room.Event;
 import dev.switchboard.plugins.chat.session.ChatConfig;
 import dev.switchboard.plugins.chat.session.Conversation;
 import dev.switchboard.plugins.chat.session.FloodGuard;
+import dev.switchboard.plugins.chat.session.LoginDeadline;
 import dev.switchboard.plugins.chat.session.Outbox;
 import dev.switchboard.plugins.chat.session.Pacing;
 import dev.switchboard.plugins.chat.text.Names;
 import dev.switchboard.plugins.chat.text.Sanitizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -44,8 +43,8 @@ public final class TelnetSession implements Conversation {
 
     private final Chat chat;
     private final ChatConfig config;
-    private final Connection connection;
     private final Client client;
+    private final LoginDeadline loginDeadline;
     private final TelnetLineReader reader;
     private final FloodGuard flood;
     private final Predicate<String> ircFirstLine;
@@ -55,15 +54,15 @@ public final class TelnetSession implements Conversation {
     private boolean over;
 
     /**
-     * @param in the client's input (it may begin with bytes already read to tell telnet from IRC)
+     * @param in the client's input, under the login deadline
      * @param ircFirstLine recognises an IRC client's first line, should one answer the nickname prompt
      */
-    public TelnetSession(Chat chat, ChatConfig config, Connection connection, Client client, InputStream in,
+    public TelnetSession(Chat chat, ChatConfig config, Client client, LoginDeadline in,
             Predicate<String> ircFirstLine) {
         this.chat = chat;
         this.config = config;
-        this.connection = connection;
         this.client = client;
+        this.loginDeadline = in;
         this.reader = new TelnetLineReader(in, config.maxLine(),
                 reply -> chat.deliver(client, Outbox.Line.raw(reply)));
         this.flood = new FloodGuard(config.floodBurst(), config.floodInterval(), System::nanoTime);
@@ -100,7 +99,6 @@ public final class TelnetSession implements Conversation {
     }
 
     private boolean login() throws IOException {
-        connection.readTimeout(config.loginTimeout());
         try {
             while (true) {
                 say("* choose a nickname (" + Names.NICK_RULE + "):");
@@ -123,7 +121,7 @@ public final class TelnetSession implements Conversation {
             farewell = "* disconnected: no nickname chosen within " + describe(config.loginTimeout());
             return false;
         }
-        connection.readTimeout(Duration.ZERO);
+        loginDeadline.lift();
         say("* you are " + client.nick() + "; /help lists the commands");
         Pacing.await(chat.busy(client)); // joining told the whole room
         return true;

@@ -50,6 +50,8 @@
         cell(s.name, 'active', s.activeConnections, 'num active'),
         cell(s.name, 'total', s.totalConnections, 'num total'),
         cell(s.name, 'rejected', s.rejectedConnections, 'num rejected'),
+        cell(s.name, 'stuck', s.stuckHandlers, 'num stuck'),
+        cell(s.name, 'failed', s.failedHandlers, 'num failed'),
         cell(s.name, 'in', bytes(s.bytesIn), 'num'),
         cell(s.name, 'out', bytes(s.bytesOut), 'num'));
       return tr;
