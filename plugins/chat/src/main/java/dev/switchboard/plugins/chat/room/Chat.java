@@ -34,8 +34,13 @@ public final class Chat {
     public static final Duration SLOW_GRACE = Duration.ofSeconds(1);
     /** How long a client gets at shutdown to take its backlog and the notice. */
     static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
-    /** A socket write taking longer than this means the client has stopped reading. */
-    static final long STALLED_NANOS = Duration.ofMillis(10).toNanos();
+    /**
+     * A socket write blocked for longer than this means the client has stopped reading: senders stop
+     * waiting for it, and it is cut off when its queue fills. A client that reads slowly (a busy
+     * machine, a slow link) still finishes a write now and then, and its senders wait for it; at 10 ms
+     * a loaded two-core box lost fan-out receivers that were reading all along.
+     */
+    static final long STALLED_NANOS = Duration.ofMillis(250).toNanos();
     /** The longest topic kept (IRC's TOPICLEN), in characters. */
     public static final int TOPIC_LENGTH = 390;
 
