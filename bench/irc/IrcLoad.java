@@ -39,6 +39,8 @@ public final class IrcLoad {
         int received;
         int nextSeq;
         int outOfOrder;
+        final byte[] last = new byte[512];
+        int lastLength;
         boolean joined;
         boolean closed;
 
@@ -162,6 +164,10 @@ public final class IrcLoad {
                     n = -1;
                 }
                 if (n < 0) {
+                    if (!r.closed) {
+                        System.err.println(r.nick + " closed by the server after " + r.received + " lines; last: "
+                                + new String(r.last, 0, r.lastLength, StandardCharsets.US_ASCII));
+                    }
                     r.closed = true;
                     key.cancel();
                     continue;
@@ -188,6 +194,8 @@ public final class IrcLoad {
 
     /** Handles one received line. @return true for a #bench message line */
     private static boolean line(Receiver r, int[] latencies, int[] deliveries, int messages, long now) throws IOException {
+        r.lastLength = Math.min(r.length, r.last.length);
+        System.arraycopy(r.line, 0, r.last, 0, r.lastLength);
         String line = new String(r.line, 0, r.length, StandardCharsets.US_ASCII);
         int text = line.indexOf(" PRIVMSG #bench :");
         if (text >= 0) {
