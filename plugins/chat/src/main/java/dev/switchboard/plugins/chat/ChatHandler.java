@@ -2,18 +2,29 @@ package dev.switchboard.plugins.chat;
 
 import dev.switchboard.api.Connection;
 import dev.switchboard.api.Handler;
+import dev.switchboard.plugins.chat.irc.IrcSession;
+import dev.switchboard.plugins.chat.room.Chat;
+import dev.switchboard.plugins.chat.room.Client;
+import dev.switchboard.plugins.chat.session.ChatConfig;
+import dev.switchboard.plugins.chat.session.Conversation;
+import dev.switchboard.plugins.chat.session.LoginDeadline;
+import dev.switchboard.plugins.chat.session.Outbox;
+import dev.switchboard.plugins.chat.telnet.TelnetFront;
+import dev.switchboard.plugins.chat.telnet.TelnetSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one chat service. The daemon's thread for a client runs {@link #serve} and only reads; what
- * the client is sent goes through its bounded {@link Outbox}, whose writer task runs on a thread of
- * its own while there is something to send, so that sending to a client never blocks anyone.
+ * Serves one chat service. The daemon's thread for a client runs {@link #serve}: it tells an IRC
+ * client from a telnet user ({@link Recognizer}), then runs that kind of conversation, and only reads;
+ * what the client is sent goes through its bounded {@link Outbox}, written by a writer of its own, so
+ * that sending to a client never blocks anyone.
  */
 final class ChatHandler implements Handler {
 
@@ -34,7 +45,7 @@ final class ChatHandler implements Handler {
     ChatHandler(ChatConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.chat = new Chat(config.defaultRoom(), clock);
+        this.chat = new Chat(config.defaultRoom(), config.maxChannels(), clock);
     }
 
     /** @return the shared state, for the service's status source */
@@ -44,21 +55,45 @@ final class ChatHandler implements Handler {
 
     @Override
     public void serve(Connection connection) throws IOException {
+        long connected = System.nanoTime();
         Outbox outbox = new Outbox(connection, config.maxQueued(), clock, closer);
-        Client client = new Client(outbox, String.valueOf(connection.remoteAddress()));
-        Session session = new Session(chat, config, connection, client);
+        TelnetFront telnet = new TelnetFront(clock);
+        Client client = new Client(outbox, connection.remoteAddress().getAddress().getHostAddress(),
+                clock.millis(), telnet);
+        telnet.client(client);
+        Conversation conversation = null;
         try {
-            if (chat.connect(client)) {
-                session.run();
-            } else {
+            if (!chat.connect(client)) {
                 outbox.end(config.shutdownMessage());
+                return;
+            }
+            Recognizer.Result first = Recognizer.recognize(connection, config.clients());
+            LoginDeadline in = new LoginDeadline(first.in(), connection, config.loginTimeout(), connected);
+            if (first.mode() == Recognizer.Mode.IRC) {
+                conversation = irc(connection, client, in, null);
+                conversation.run();
+                return;
+            }
+            TelnetSession telnetSession = new TelnetSession(chat, config, client, in,
+                    config.clients() == ChatConfig.Clients.AUTO ? Recognizer::ircFirstLine : line -> false);
+            conversation = telnetSession;
+            telnetSession.run();
+            Optional<String> handOver = telnetSession.handOver();
+            if (handOver.isPresent()) {
+                conversation = irc(connection, client, in, handOver.get());
+                conversation.run();
             }
         } finally {
-            chat.remove(client, session.reason());
-            outbox.end(session.farewell().orElse(null));
+            String reason = conversation == null ? "connection closed" : conversation.reason();
+            chat.remove(client, reason);
+            outbox.end(conversation == null ? null : conversation.farewell().orElse(null));
             awaitWriter(outbox, connection);
-            LOG.debug("chat client {} left: {}", client, session.reason());
+            LOG.debug("chat client {} left: {}", client, reason);
         }
+    }
+
+    private IrcSession irc(Connection connection, Client client, LoginDeadline in, String firstLine) {
+        return new IrcSession(chat, config, connection, client, in, firstLine, clock);
     }
 
     private static void awaitWriter(Outbox outbox, Connection connection) {

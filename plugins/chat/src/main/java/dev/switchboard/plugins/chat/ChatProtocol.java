@@ -5,14 +5,16 @@ import dev.switchboard.api.Handler;
 import dev.switchboard.api.Protocol;
 import dev.switchboard.api.ServiceContext;
 import dev.switchboard.api.StatusSource;
+import dev.switchboard.plugins.chat.session.ChatConfig;
 import java.util.Map;
 import org.pf4j.Extension;
 
 /**
- * A multi-room line chat for telnet and nc users. Settings (all optional): {@code motd},
- * {@code default-room}, {@code max-line}, {@code max-queued}, {@code flood-burst},
- * {@code flood-interval} ({@code 0s} turns flood control off), {@code login-timeout},
- * {@code shutdown-message}. Each service publishes a status section named {@code chat} with its rooms,
+ * A multi-room chat for telnet and nc users and IRC clients in the same rooms (see docs/chat-irc.md).
+ * Settings (all optional): {@code motd}, {@code default-room}, {@code max-line}, {@code max-queued},
+ * {@code flood-burst}, {@code flood-interval} ({@code 0s} turns flood control off),
+ * {@code login-timeout}, {@code shutdown-message}, {@code clients}, {@code server-name},
+ * {@code ping-interval}, {@code max-channels}. Each service publishes a status section named {@code chat} with its rooms,
  * member counts and counters (the daemon tells two chat services' sections apart).
  */
 @Extension

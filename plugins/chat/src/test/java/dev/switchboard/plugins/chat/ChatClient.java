@@ -49,6 +49,26 @@ final class ChatClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Logs in {@code count} users named {@code prefix0}, {@code prefix1}, ... in that order. They connect
+     * at once, so the server's half-second wait for first bytes (telnet or IRC?) passes for all of them
+     * together rather than once per user.
+     */
+    static List<ChatClient> loginAll(int port, String prefix, int count) {
+        List<ChatClient> clients = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            clients.add(new ChatClient(port));
+        }
+        for (int i = 0; i < count; i++) {
+            ChatClient client = clients.get(i);
+            client.awaitLineStartingWith("* choose a nickname");
+            client.send(prefix + i);
+            client.awaitLine("* you are " + prefix + i + "; /help lists the commands");
+            client.nick = prefix + i;
+        }
+        return clients;
+    }
+
     String nick() {
         return nick;
     }
@@ -93,6 +113,16 @@ final class ChatClient implements AutoCloseable {
     /** Reads lines until one starts with {@code prefix}; returns that line. */
     String awaitLineStartingWith(String prefix) {
         return awaitMatching(l -> l.startsWith(prefix), prefix + "...").line();
+    }
+
+    /** Reads lines until one contains {@code part}; returns that line. */
+    String awaitLineContaining(String part) {
+        return awaitMatching(l -> l.contains(part), "..." + part + "...").line();
+    }
+
+    /** Reads lines until one contains {@code part}; returns the lines before it. */
+    List<String> linesBefore(String part) {
+        return awaitMatching(l -> l.contains(part), "..." + part + "...").before();
     }
 
     private record Match(String line, List<String> before) {

@@ -32,7 +32,7 @@ class ChatConversationTest {
         try (ChatClient client = new ChatClient(server.port())) {
             client.expect("Welcome to the test chat.");
             client.expect("Be nice.");
-            client.expect("* choose a nickname (1-20 letters, digits, _ or -):");
+            client.expect("* choose a nickname (1-20 letters, digits or _-[]\\`^{}|, not starting with a digit or -):");
         }
     }
 
@@ -41,13 +41,16 @@ class ChatConversationTest {
         try (ChatClient client = new ChatClient(server.port())) {
             client.awaitLineStartingWith("* choose a nickname");
             client.send("no spaces");
-            client.expect("* invalid nickname: use 1-20 letters, digits, _ or -");
+            client.expect("* invalid nickname: use 1-20 letters, digits or _-[]\\`^{}|, not starting with a digit or -");
+            client.awaitLineStartingWith("* choose a nickname");
+            client.send("1st");
+            client.expect("* invalid nickname: use 1-20 letters, digits or _-[]\\`^{}|, not starting with a digit or -");
             client.awaitLineStartingWith("* choose a nickname");
             client.send("x".repeat(21));
-            client.expect("* invalid nickname: use 1-20 letters, digits, _ or -");
+            client.expect("* invalid nickname: use 1-20 letters, digits or _-[]\\`^{}|, not starting with a digit or -");
             client.awaitLineStartingWith("* choose a nickname");
-            client.send("ok_name-1");
-            client.awaitLine("* you are ok_name-1; /help lists the commands");
+            client.send("[ok]_name-1");
+            client.awaitLine("* you are [ok]_name-1; /help lists the commands");
         }
     }
 

@@ -32,16 +32,12 @@ class ChatManyClientsTest {
         int lines = 400; // fifty times max-queued, in one write
         List<ChatClient> users = new ArrayList<>();
         try (ChatServer server = ChatServer.start("flood-interval: 0s", "max-queued: 8")) {
-            // Everyone reads each join before the next one: the join notices alone must never fill a
-            // queue of 8 while the machine is busy, or this would test the scheduler instead of the burst.
-            for (int i = 0; i <= receivers; i++) {
-                ChatClient joined = ChatClient.login(server.port(), i < receivers ? "r" + i : "sender");
-                for (ChatClient user : users) {
-                    user.awaitLine("* " + joined.nick() + " joined lobby");
-                }
-                users.add(joined);
+            users.addAll(ChatClient.loginAll(server.port(), "r", receivers));
+            ChatClient sender = ChatClient.login(server.port(), "sender");
+            users.add(sender);
+            for (ChatClient user : users.subList(0, receivers)) {
+                user.awaitLine("* sender joined lobby");
             }
-            ChatClient sender = users.get(receivers);
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < lines; i++) {
                 burst.append("burst ").append(i).append('\n');
@@ -67,9 +63,7 @@ class ChatManyClientsTest {
         List<ChatClient> users = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try (ChatServer server = ChatServer.start("flood-interval: 0s")) {
-            for (int i = 0; i < clients; i++) {
-                users.add(ChatClient.login(server.port(), "u" + i));
-            }
+            users.addAll(ChatClient.loginAll(server.port(), "u", clients));
             ChatClient last = users.get(clients - 1);
             for (ChatClient user : users.subList(0, clients - 1)) {
                 user.awaitLine("* " + last.nick() + " joined lobby"); // everyone is in: start clean

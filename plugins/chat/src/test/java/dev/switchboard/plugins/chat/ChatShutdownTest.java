@@ -17,9 +17,7 @@ class ChatShutdownTest {
         List<ChatClient> clients = new ArrayList<>();
         ChatServer server = ChatServer.start();
         try {
-            for (int i = 0; i < 100; i++) {
-                clients.add(ChatClient.login(server.port(), "user" + i));
-            }
+            clients.addAll(ChatClient.loginAll(server.port(), "user", 100));
             clients.get(0).send("last words");
             clients.get(99).awaitLine("<user0> last words");
             // One more, still choosing a nickname: it is told too.

@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

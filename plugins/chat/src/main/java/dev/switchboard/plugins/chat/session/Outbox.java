@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.session;
 
 import dev.switchboard.api.Connection;
 import java.io.IOException;
@@ -25,14 +25,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Anyone may {@link #offer} a line from any thread without ever blocking: the queue is bounded,
  * and a full queue is reported to the caller (the client is too slow and is to be cut off) instead of
- * waiting for it. A writer task, started on {@link Threads#writers()} only while there is something
+ * waiting for it. A writer task, started on {@link Writers#executor()} only while there is something
  * to send, is the only one that touches the connection's output: it sends what has queued up in
  * batches, flushes, and ends when the queue is empty. An idle client therefore costs no thread.
  *
  * <p>It uses a lock and conditions rather than {@code synchronized}: a virtual thread waiting inside a
  * monitor pins its carrier on Java 21.
  */
-final class Outbox {
+public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("'['HH:mm:ss'] '");
@@ -44,13 +44,13 @@ final class Outbox {
      * @param bytes what to send, line ending included
      * @param stamped whether it is a chat line that may carry a time stamp (telnet replies are not)
      */
-    record Line(long at, byte[] bytes, boolean stamped) {
+    public record Line(long at, byte[] bytes, boolean stamped) {
 
-        static Line text(long at, String text) {
+        public static Line text(long at, String text) {
             return new Line(at, (text + "\r\n").getBytes(StandardCharsets.UTF_8), true);
         }
 
-        static Line raw(byte[] bytes) {
+        public static Line raw(byte[] bytes) {
             return new Line(0, bytes, false);
         }
     }
@@ -78,7 +78,7 @@ final class Outbox {
      * @param clock the time (and zone) of time stamps
      * @param closer runs the forced close of a client that does not take its last line in time
      */
-    Outbox(Connection connection, int capacity, Clock clock, ScheduledExecutorService closer) {
+    public Outbox(Connection connection, int capacity, Clock clock, ScheduledExecutorService closer) {
         this.connection = connection;
         this.capacity = capacity;
         this.clock = clock;
@@ -90,7 +90,7 @@ final class Outbox {
      *
      * @return false when the queue is full: the client is not keeping up
      */
-    boolean offer(Line line) {
+    public boolean offer(Line line) {
         lock.lock();
         try {
             if (state != State.OPEN) {
@@ -111,7 +111,7 @@ final class Outbox {
      * The conversation is over (called by the thread serving the client): the writer sends what is
      * queued and {@code last} (if not null), then stops. The connection is left for the daemon to close.
      */
-    void end(String last) {
+    public void end(String last) {
         finish(last == null ? null : Line.text(clock.millis(), last), State.ENDING, false);
     }
 
@@ -120,7 +120,7 @@ final class Outbox {
      * unless {@code dropBacklog}) and closes the connection. If it cannot within {@code grace} (the
      * client is not reading), the connection is closed anyway.
      */
-    void cutOff(Line notice, boolean dropBacklog, Duration grace) {
+    public void cutOff(Line notice, boolean dropBacklog, Duration grace) {
         if (finish(notice, State.CLOSING, dropBacklog)) {
             try {
                 closer.schedule(connection::close, grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -152,7 +152,7 @@ final class Outbox {
     }
 
     /** @return how many lines wait to be sent */
-    int backlog() {
+    public int backlog() {
         lock.lock();
         try {
             return queue.size();
@@ -162,7 +162,7 @@ final class Outbox {
     }
 
     /** @return the most lines that may wait */
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
@@ -170,7 +170,7 @@ final class Outbox {
      * @return true when the writer has been stuck in one socket write for longer than {@code nanos}: the
      *     client is not reading, as opposed to a writer that is merely waiting for a processor
      */
-    boolean stalled(long nanos) {
+    public boolean stalled(long nanos) {
         long since = writingSince;
         return since != 0 && System.nanoTime() - since > nanos;
     }
@@ -179,7 +179,7 @@ final class Outbox {
      * Waits until fewer than {@code lines} lines are queued, the outbox closes, or {@code nanos} pass.
      * Used by a fast sender to let busy writers catch up; never called with a lock held.
      */
-    void awaitBacklogBelow(int lines, long nanos) throws InterruptedException {
+    public void awaitBacklogBelow(int lines, long nanos) throws InterruptedException {
         lock.lock();
         try {
             while (queue.size() >= lines && state == State.OPEN && nanos > 0) {
@@ -191,12 +191,12 @@ final class Outbox {
     }
 
     /** @return true if the writer finished within {@code timeout} */
-    boolean awaitFinished(Duration timeout) throws InterruptedException {
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Turns time stamps on this client's chat lines on or off. */
-    void timestamps(boolean on) {
+    public void timestamps(boolean on) {
         timestamps = on;
     }
 
@@ -204,7 +204,7 @@ final class Outbox {
     private void startWriter() {
         if (!writing) {
             writing = true;
-            Threads.writers().execute(this::drain);
+            Writers.executor().execute(this::drain);
         }
     }
 

@@ -1,9 +1,9 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.session;
 
-import static dev.switchboard.plugins.chat.FloodGuard.Verdict.DISCONNECT;
-import static dev.switchboard.plugins.chat.FloodGuard.Verdict.DROP;
-import static dev.switchboard.plugins.chat.FloodGuard.Verdict.PASS;
-import static dev.switchboard.plugins.chat.FloodGuard.Verdict.WARN;
+import static dev.switchboard.plugins.chat.session.FloodGuard.Verdict.DISCONNECT;
+import static dev.switchboard.plugins.chat.session.FloodGuard.Verdict.DROP;
+import static dev.switchboard.plugins.chat.session.FloodGuard.Verdict.PASS;
+import static dev.switchboard.plugins.chat.session.FloodGuard.Verdict.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

@@ -1,12 +1,16 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.text;
 
 /**
  * Makes a user's text safe to show on other users' terminals: removes ANSI/VT escape sequences
  * (ECMA-48 CSI, OSC/DCS strings, two-character escapes), C0 and C1 control characters, DEL and the
  * bidirectional overrides that can disguise text; tabs become spaces. What is left can neither move a
  * cursor, retitle a window, recolour a screen nor fake a line of someone else's.
+ *
+ * <p>IRC's own formatting codes (bold, colour, ...; see {@link Formatting}) are C0 characters too: IRC
+ * clients draw them themselves, so {@link #cleanKeepingFormatting} keeps them for IRC receivers, and
+ * {@link Formatting#strip} removes them, with their colour numbers, for telnet receivers.
  */
-final class Sanitizer {
+public final class Sanitizer {
 
     private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE }
 
@@ -14,7 +18,16 @@ final class Sanitizer {
     }
 
     /** @return {@code text} without control characters and escape sequences */
-    static String clean(String text) {
+    public static String clean(String text) {
+        return clean(text, false);
+    }
+
+    /** @return {@code text} without control characters and escape sequences, but with IRC formatting codes */
+    public static String cleanKeepingFormatting(String text) {
+        return clean(text, true);
+    }
+
+    private static String clean(String text, boolean keepFormatting) {
         StringBuilder out = new StringBuilder(text.length());
         State state = State.TEXT;
         for (int i = 0; i < text.length(); ) {
@@ -43,14 +56,14 @@ final class Sanitizer {
                     state = c == '\\' ? State.TEXT : State.STRING;
                     break;
                 default:
-                    state = text(c, out);
+                    state = text(c, out, keepFormatting);
                     break;
             }
         }
         return out.toString();
     }
 
-    private static State text(int c, StringBuilder out) {
+    private static State text(int c, StringBuilder out, boolean keepFormatting) {
         if (c == 0x1b) {
             return State.ESCAPE;
         }
@@ -62,7 +75,7 @@ final class Sanitizer {
         }
         if (c == '\t') {
             out.append(' ');
-        } else if (!invisible(c)) {
+        } else if (!invisible(c) || keepFormatting && Formatting.isCode(c)) {
             out.appendCodePoint(c);
         }
         return State.TEXT;

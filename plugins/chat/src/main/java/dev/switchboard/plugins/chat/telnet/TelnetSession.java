@@ -1,21 +1,32 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.telnet;
 
-import dev.switchboard.api.Connection;
 import dev.switchboard.api.LineTooLongException;
+import dev.switchboard.plugins.chat.room.Chat;
+import dev.switchboard.plugins.chat.room.Client;
+import dev.switchboard.plugins.chat.room.Event;
+import dev.switchboard.plugins.chat.session.ChatConfig;
+import dev.switchboard.plugins.chat.session.Conversation;
+import dev.switchboard.plugins.chat.session.FloodGuard;
+import dev.switchboard.plugins.chat.session.LoginDeadline;
+import dev.switchboard.plugins.chat.session.Outbox;
+import dev.switchboard.plugins.chat.session.Pacing;
+import dev.switchboard.plugins.chat.text.Names;
+import dev.switchboard.plugins.chat.text.Sanitizer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
 
 /**
- * One client's conversation, run by the thread serving it: the banner, choosing a nickname, then
- * lines and commands until the client quits, goes, floods or is cut off. Everything it says goes
+ * One telnet or nc user's conversation, run by the thread serving it: the banner, choosing a nickname,
+ * then lines and commands until the client quits, goes, floods or is cut off. Everything it says goes
  * through the client's {@link Outbox}; it only reads.
  */
-final class Session {
+public final class TelnetSession implements Conversation {
 
     private static final String[] HELP = {
         "* commands:",
@@ -30,48 +41,59 @@ final class Session {
         "* anything else is said to your room; start a line with // to say something beginning with /",
     };
 
-    /** The longest a sender waits for busy receivers' writers after one line. */
-    private static final long PACE_NANOS = Duration.ofMillis(100).toNanos();
-
     private final Chat chat;
     private final ChatConfig config;
-    private final Connection connection;
     private final Client client;
     private final LoginDeadline loginDeadline;
     private final TelnetLineReader reader;
     private final FloodGuard flood;
+    private final Predicate<String> ircFirstLine;
+    private String handOver;
     private String reason = "connection closed";
     private String farewell;
     private boolean over;
 
-    Session(Chat chat, ChatConfig config, Connection connection, Client client) {
+    /**
+     * @param in the client's input, under the login deadline
+     * @param ircFirstLine recognises an IRC client's first line, should one answer the nickname prompt
+     */
+    public TelnetSession(Chat chat, ChatConfig config, Client client, LoginDeadline in,
+            Predicate<String> ircFirstLine) {
         this.chat = chat;
         this.config = config;
-        this.connection = connection;
         this.client = client;
-        this.loginDeadline = new LoginDeadline(connection, config.loginTimeout());
-        this.reader = new TelnetLineReader(loginDeadline, config.maxLine(),
+        this.loginDeadline = in;
+        this.reader = new TelnetLineReader(in, config.maxLine(),
                 reply -> chat.deliver(client, Outbox.Line.raw(reply)));
         this.flood = new FloodGuard(config.floodBurst(), config.floodInterval(), System::nanoTime);
+        this.ircFirstLine = ircFirstLine;
     }
 
-    /** @return why the client left, for its room */
-    String reason() {
+    @Override
+    public String reason() {
         return reason;
     }
 
-    /** @return the last line for the client, or empty */
-    Optional<String> farewell() {
+    @Override
+    public Optional<String> farewell() {
         return Optional.ofNullable(farewell);
     }
 
-    /** Runs the conversation until it is over; an {@link IOException} means the client has gone. */
-    void run() throws IOException {
+    /**
+     * @return the first line of a client that turned out to speak IRC (it answered the nickname prompt
+     *     with a registration command), to be handed to the IRC session; empty otherwise
+     */
+    public Optional<String> handOver() {
+        return Optional.ofNullable(handOver);
+    }
+
+    @Override
+    public void run() throws IOException {
         config.motd().lines().forEach(this::say);
         if (login()) {
             for (Optional<String> line; !over && (line = next()).isPresent(); ) {
                 handle(line.get());
-                pace(chat.busy(client));
+                Pacing.await(chat.busy(client));
             }
         }
     }
@@ -79,16 +101,21 @@ final class Session {
     private boolean login() throws IOException {
         try {
             while (true) {
-                say("* choose a nickname (" + Names.RULE + "):");
+                say("* choose a nickname (" + Names.NICK_RULE + "):");
                 Optional<String> nick = next();
                 if (nick.isEmpty()) {
                     return false;
                 }
-                Optional<String> problem = chat.login(client, nick.get());
+                if (ircFirstLine.test(nick.get())) {
+                    handOver = nick.get(); // no nickname has a space: this is an IRC client that was slow to speak
+                    return false;
+                }
+                Optional<Chat.NickProblem> problem = chat.register(client, nick.get());
                 if (problem.isEmpty()) {
+                    chat.join(client, chat.defaultRoom());
                     break;
                 }
-                say(problem.get());
+                say(nickProblem(problem.get(), nick.get()));
             }
         } catch (SocketTimeoutException e) {
             farewell = "* disconnected: no nickname chosen within " + describe(config.loginTimeout());
@@ -96,7 +123,7 @@ final class Session {
         }
         loginDeadline.lift();
         say("* you are " + client.nick() + "; /help lists the commands");
-        pace(chat.busy(client)); // joining told the whole room
+        Pacing.await(chat.busy(client)); // joining told the whole room
         return true;
     }
 
@@ -141,13 +168,26 @@ final class Session {
         return Optional.empty();
     }
 
+    private String nickProblem(Chat.NickProblem problem, String nick) {
+        switch (problem) {
+            case INVALID:
+                return "* invalid nickname: use " + Names.NICK_RULE;
+            case RESERVED:
+                return "* nickname " + nick + " is reserved";
+            case TAKEN:
+                return "* nickname " + nick + " is taken";
+            default:
+                return "* disconnected";
+        }
+    }
+
     private void handle(String line) {
         if (!line.startsWith("/")) {
-            chat.say(client, line);
+            chat.sayHere(client, Event.Kind.MESSAGE, line);
             return;
         }
         if (line.startsWith("//")) {
-            chat.say(client, line.substring(1));
+            chat.sayHere(client, Event.Kind.MESSAGE, line.substring(1));
             return;
         }
         int space = line.indexOf(' ');
@@ -155,26 +195,26 @@ final class Session {
         String argument = space < 0 ? "" : line.substring(space + 1).strip();
         switch (command) {
             case "/nick":
-                chat.rename(client, argument).ifPresent(this::say);
+                chat.rename(client, argument).ifPresent(p -> say(nickProblem(p, argument)));
                 break;
             case "/me":
                 if (argument.isEmpty()) {
                     say("* usage: /me ACTION");
                 } else {
-                    chat.act(client, argument);
+                    chat.sayHere(client, Event.Kind.ACTION, argument);
                 }
                 break;
             case "/msg":
                 message(argument);
                 break;
             case "/join":
-                chat.join(client, argument.startsWith("#") ? argument.substring(1) : argument);
+                join(argument.startsWith("#") ? argument.substring(1) : argument);
                 break;
             case "/rooms":
-                say(chat.roomList());
+                rooms();
                 break;
             case "/who":
-                say(chat.who(client));
+                who();
                 break;
             case "/help":
                 for (String help : HELP) {
@@ -195,23 +235,35 @@ final class Session {
         }
     }
 
-    /**
-     * After each line, a client faster than its room's writers (they wait for a processor, not for
-     * their clients) waits here, holding no lock, until each busy receiver has caught up to a quarter
-     * full, for at most {@link #PACE_NANOS} in all: without this a burst of lines or of logins could
-     * overflow healthy clients' queues. Writers stuck on a socket are never waited for; their clients
-     * are cut off when their queues fill.
-     */
-    private void pace(List<Outbox> busy) throws InterruptedIOException {
-        long deadline = System.nanoTime() + PACE_NANOS;
-        try {
-            for (Outbox outbox : busy) {
-                outbox.awaitBacklogBelow(outbox.capacity() / 4, deadline - System.nanoTime());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while pacing");
+    private void join(String room) {
+        switch (chat.move(client, room)) {
+            case INVALID:
+                say("* invalid room name: use " + Names.ROOM_RULE);
+                break;
+            case ALREADY:
+                chat.roomOf(client).ifPresent(r -> say("* you are already in " + r.name()));
+                break;
+            default:
+                break;
         }
+    }
+
+    private void rooms() {
+        StringJoiner list = new StringJoiner(", ", "* rooms: ", "");
+        chat.rooms().forEach(r -> list.add(r.name() + " (" + r.members().size() + ")"));
+        say(list.toString());
+    }
+
+    private void who() {
+        Optional<Chat.RoomView> room = chat.roomOf(client);
+        if (room.isEmpty()) {
+            say("* you are not in a room");
+            return;
+        }
+        List<Client> members = room.get().members();
+        StringJoiner list = new StringJoiner(", ", "* in " + room.get().name() + " (" + members.size() + "): ", "");
+        members.forEach(m -> list.add(m.nick()));
+        say(list.toString());
     }
 
     private void message(String argument) {
@@ -220,7 +272,10 @@ final class Session {
         if (text.isEmpty()) {
             say("* usage: /msg NICK TEXT");
         } else {
-            chat.tell(client, argument.substring(0, space), text);
+            String nick = argument.substring(0, space);
+            if (chat.tell(client, Event.Kind.MESSAGE, nick, text).isEmpty()) {
+                say("* no such nickname: " + nick);
+            }
         }
     }
 
@@ -235,11 +290,11 @@ final class Session {
     }
 
     private void say(String text) {
-        chat.send(client, text);
+        chat.notice(client, text);
     }
 
     /** @return a duration as people write it in the configuration: 1m, 30s, 250ms */
-    static String describe(Duration d) {
+    public static String describe(Duration d) {
         if (d.toMillis() % 60_000 == 0) {
             return d.toMinutes() + "m";
         }

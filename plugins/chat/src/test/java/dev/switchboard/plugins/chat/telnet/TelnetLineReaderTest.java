@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.telnet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.telnet;
 
 import dev.switchboard.api.LineTooLongException;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * erase-line are applied, as are backspace and DEL typed in a line. Holds at most {@code maxBytes}
  * bytes: a longer line is refused at once and the rest of it skipped as it arrives. Not thread-safe.
  */
-final class TelnetLineReader {
+public final class TelnetLineReader {
 
     static final int IAC = 255;
     static final int DONT = 254;
@@ -46,7 +46,7 @@ final class TelnetLineReader {
      * @param maxBytes the longest line accepted, in bytes
      * @param replies where telnet negotiation answers go, raw, to be sent to the client
      */
-    TelnetLineReader(InputStream in, int maxBytes, Consumer<byte[]> replies) {
+    public TelnetLineReader(InputStream in, int maxBytes, Consumer<byte[]> replies) {
         this.in = Objects.requireNonNull(in, "in");
         this.replies = Objects.requireNonNull(replies, "replies");
         if (maxBytes < 1) {
@@ -62,7 +62,7 @@ final class TelnetLineReader {
      * @throws LineTooLongException as soon as a line passes {@code maxBytes}; the next call skips the rest
      * @throws IOException when reading fails
      */
-    Optional<String> readLine() throws IOException {
+    public Optional<String> readLine() throws IOException {
         int b;
         while ((b = in.read()) != -1) {
             if (accept(b)) {

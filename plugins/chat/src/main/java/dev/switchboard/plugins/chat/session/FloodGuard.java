@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.chat;
+package dev.switchboard.plugins.chat.session;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -9,10 +9,10 @@ import java.util.function.LongSupplier;
  * send another {@code burst} lines while still throttled is to be disconnected. The warning is
  * forgiven once the bucket has refilled completely. A zero interval turns flood control off.
  */
-final class FloodGuard {
+public final class FloodGuard {
 
     /** What to do with a line. */
-    enum Verdict {
+    public enum Verdict {
         /** Within the limit: handle it. */
         PASS,
         /** Over the limit for the first time: drop it and warn the client. */
@@ -31,7 +31,7 @@ final class FloodGuard {
     private boolean warned;
     private int strikes;
 
-    FloodGuard(int burst, Duration interval, LongSupplier nanoTime) {
+    public FloodGuard(int burst, Duration interval, LongSupplier nanoTime) {
         if (burst < 1) {
             throw new IllegalArgumentException("burst must be positive: " + burst);
         }
@@ -43,7 +43,7 @@ final class FloodGuard {
     }
 
     /** @return what to do with the line the client just sent */
-    Verdict admit() {
+    public Verdict admit() {
         if (nanosPerLine == 0) {
             return Verdict.PASS;
         }
