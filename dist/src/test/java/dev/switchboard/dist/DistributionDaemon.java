@@ -40,6 +40,7 @@ public final class DistributionDaemon implements AutoCloseable {
     private final Map<String, Integer> ports = new HashMap<>();
     private Process process;
     private String javaOptions = "";
+    private List<String> wrapper = List.of();
 
     private DistributionDaemon(Path home) {
         this.home = home;
@@ -77,6 +78,12 @@ public final class DistributionDaemon implements AutoCloseable {
         return this;
     }
 
+    /** Starts the launcher through this command (e.g. {@code nohup}), as a user's shell would. */
+    public DistributionDaemon wrappedIn(String... command) {
+        this.wrapper = List.of(command);
+        return this;
+    }
+
     /** Replaces conf/switchboard.yml. */
     public Path writeConfig(String yaml) throws IOException {
         return Files.writeString(home.resolve("conf/switchboard.yml"), yaml);
@@ -111,7 +118,7 @@ public final class DistributionDaemon implements AutoCloseable {
     }
 
     private ProcessBuilder launcher(String... args) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new java.util.ArrayList<>(wrapper);
         command.add(home.resolve("bin/switchboard").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());

@@ -115,6 +115,26 @@ class ReloadIT {
     }
 
     @Test
+    void underNohupTheDaemonWarnsThatItCannotReloadAndReloadRefusesToSignalIt() throws Exception {
+        try (DistributionDaemon daemon = DistributionDaemon.install(tmp).wrappedIn("nohup")) {
+            daemon.writeConfig("daemon: {bind: 127.0.0.1, shutdown-grace: 1s}\nservices:\n  echo: {port: 0}\n");
+            Path pidFile = daemon.home().resolve("switchboard.pid");
+            daemon.start("--pid-file", pidFile.toString());
+            assertTrue(daemon.output().contains("WARN") && daemon.output().contains("SIGHUP is ignored by this process"),
+                    daemon.output());
+
+            DistributionDaemon.Result refused = daemon.run("reload", "--pid-file", pidFile.toString());
+            assertEquals(3, refused.exitCode(), refused.output());
+            assertTrue(refused.output().contains("pid " + daemon.process().pid() + " would not reload: SIGHUP is ignored"),
+                    refused.output());
+            try (EchoClient client = new EchoClient(daemon.port("echo"))) {
+                assertEquals("still serving", client.echo("still serving"));
+            }
+            assertEquals(0, daemon.stop(), daemon.output());
+        }
+    }
+
+    @Test
     void reloadWithoutARunningDaemonSaysSo() throws Exception {
         try (DistributionDaemon daemon = DistributionDaemon.install(tmp)) {
             Path pidFile = Files.writeString(tmp.resolve("stale.pid"), "999999999\n");

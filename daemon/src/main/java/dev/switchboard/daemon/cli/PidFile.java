@@ -63,8 +63,15 @@ final class PidFile {
         throw new IOException("no process " + pid + " (from " + path + "): the daemon is not running");
     }
 
-    /** Sends SIGHUP: the JDK signals other processes only with TERM and KILL, so kill(1) does it. */
+    /**
+     * Sends SIGHUP: the JDK signals other processes only with TERM and KILL, so kill(1) does it. A daemon
+     * that ignores SIGHUP (started under nohup) would drop the signal without a word, so that is refused
+     * here, with the reason.
+     */
     static void signalHangup(long pid) throws IOException {
+        if (ignoresHangup(pid)) {
+            throw new IOException("pid " + pid + " would not reload: " + Signals.HUP_IGNORED);
+        }
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid)).redirectErrorStream(true).start();
         try {
             String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -75,5 +82,20 @@ final class PidFile {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while signalling " + pid, e);
         }
+    }
+
+    /** Reads the process's ignored-signal mask (Linux {@code /proc/PID/status}, "SigIgn:"); SIGHUP is bit 0. */
+    private static boolean ignoresHangup(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 1L) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or the process just went: let kill(1) report what it finds.
+        }
+        return false;
     }
 }

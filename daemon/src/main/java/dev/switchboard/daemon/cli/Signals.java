@@ -5,6 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Turns signals into events for the main thread: SIGTERM and SIGINT into an orderly stop (so the daemon
@@ -14,6 +15,11 @@ import sun.misc.Signal;
 final class Signals {
 
     private static final Logger log = LoggerFactory.getLogger(Signals.class);
+
+    /** Logged when SIGHUP was ignored before the JVM started; {@link PidFile} tells {@code reload} the same. */
+    static final String HUP_IGNORED = "SIGHUP is ignored by this process (it was started under nohup, or by a "
+            + "parent that ignores SIGHUP), so kill -HUP and 'switchboard reload' cannot reload it: restart to "
+            + "apply a changed configuration, and start it without nohup (under systemd, or with setsid)";
 
     /** What the main thread is asked to do. */
     enum Event { STOP, RELOAD }
@@ -25,9 +31,15 @@ final class Signals {
             Signal.handle(new Signal(name), s -> received.add("SIG" + s.getName()));
         }
         try {
-            Signal.handle(new Signal("HUP"), s -> received.add("SIGHUP"));
+            // A process started with SIGHUP ignored (nohup does that) keeps it ignored: the JVM will not
+            // install a handler over SIG_IGN, and says so only by handing SIG_IGN back.
+            SignalHandler before = Signal.handle(new Signal("HUP"), s -> received.add("SIGHUP"));
+            if (before == SignalHandler.SIG_IGN) {
+                log.warn(HUP_IGNORED);
+            }
         } catch (IllegalArgumentException e) {
-            log.debug("SIGHUP cannot be handled on this platform");
+            log.warn("SIGHUP cannot be handled here ({}): kill -HUP and 'switchboard reload' will not reload; "
+                    + "restart to apply a changed configuration", e.getMessage());
         }
         return this;
     }
