@@ -94,6 +94,30 @@ class HttpCurlIT {
     }
 
     @Test
+    void rangesAreClampedAsRfc9110Says() throws Exception {
+        String size = String.valueOf(big.length);
+        Path part = tmp.resolve("clamped");
+        String head = Curl.run("-sS", "-r", "0-9223372036854775807", "-D", "-", "-o", part.toString(),
+                base + "/big.bin").out();
+        assertTrue(head.startsWith("HTTP/1.1 206 "), head);
+        assertTrue(head.contains("Content-Range: bytes 0-" + (big.length - 1) + "/" + size + "\r\n"), head);
+        assertArrayEquals(big, Files.readAllBytes(part));
+        String unsatisfiable = Curl.run("-sS", "-r", "99999999999999999999-", "-D", "-", "-o", "/dev/null",
+                base + "/big.bin").out();
+        assertTrue(unsatisfiable.startsWith("HTTP/1.1 416 "), unsatisfiable);
+        assertTrue(unsatisfiable.contains("Content-Range: bytes */" + size + "\r\n"), unsatisfiable);
+        String multiple = Curl.run("-sS", "-r", "0-1,5-9", "-o", part.toString(), "-w", "%{http_code}",
+                base + "/big.bin").out();
+        assertEquals("200", multiple, "several ranges are answered with the whole file");
+        assertArrayEquals(big, Files.readAllBytes(part));
+        String etag = field(Curl.run("-sS", "-I", base + "/big.bin").out(), "ETag");
+        assertEquals("206", Curl.run("-sS", "-r", "0-9", "-H", "If-Range: " + etag, "-o", "/dev/null",
+                "-w", "%{http_code}", base + "/big.bin").out());
+        assertEquals("200", Curl.run("-sS", "-r", "0-9", "-H", "If-Range: \"stale\"", "-o", "/dev/null",
+                "-w", "%{http_code}", base + "/big.bin").out());
+    }
+
+    @Test
     void conditionalRequestsGive304() throws Exception {
         String head = Curl.run("-sS", "-I", base + "/big.bin").out();
         String etag = field(head, "ETag");

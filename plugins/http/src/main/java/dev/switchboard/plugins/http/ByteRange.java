@@ -35,6 +35,8 @@ record ByteRange(long first, long last) {
      * @param header the Range field's value
      * @param size the representation's length in bytes
      * @return the outcome: malformed headers, other units and multiple ranges are answered whole
+     *     (RFC 9110 §14.2 lets a server ignore a Range; one 200 costs less than a multipart body and
+     *     cannot be used to ask for the same bytes many times over)
      */
     static Outcome parse(String header, long size) {
         String spec = header.strip();
@@ -81,16 +83,24 @@ record ByteRange(long first, long last) {
         return new Outcome(Kind.WHOLE, Optional.empty());
     }
 
-    /** @return the non-negative number, or -1 when the text is not one (or too long for a long) */
+    /**
+     * @return the non-negative number, saturated at {@link Long#MAX_VALUE} when it has more digits than
+     *     a long holds (RFC 9110 §14.1.1: a position past the length still means "to the end"),
+     *     or -1 when the text is not a run of digits
+     */
     private static long number(String text) {
-        if (text.isEmpty() || text.length() > 18) {
+        if (text.isEmpty()) {
             return -1;
         }
+        long value = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
                 return -1;
             }
+            int digit = c - '0';
+            value = value > (Long.MAX_VALUE - digit) / 10 ? Long.MAX_VALUE : value * 10 + digit;
         }
-        return Long.parseLong(text);
+        return value;
     }
 }

@@ -78,6 +78,28 @@ class ConditionalAndRangeTest {
     }
 
     @Test
+    void anEndPastTheLengthMeansToTheEnd() throws Exception {
+        for (String end : new String[] {"13", "9223372036854775807", "99999999999999999999999"}) {
+            HttpResponse<byte[]> response = get("/hello.txt", "Range", "bytes=0-" + end);
+            assertEquals(206, response.statusCode(), end);
+            assertEquals("bytes 0-12/13", header(response, "content-range"), end);
+            assertEquals("hello, world\n", new String(response.body()), end);
+        }
+        HttpResponse<byte[]> large = get("/large.bin", "Range", "bytes=3-9223372036854775807");
+        assertEquals(206, large.statusCode());
+        assertEquals("bytes 3-" + (TestSite.LARGE_SIZE - 1) + "/" + TestSite.LARGE_SIZE, header(large, "content-range"));
+        assertArrayEquals(Arrays.copyOfRange(SITE.site().large, 3, TestSite.LARGE_SIZE), large.body());
+    }
+
+    @Test
+    void aSuffixLongerThanTheFileIsTheWholeFileAs206() throws Exception {
+        HttpResponse<byte[]> response = get("/hello.txt", "Range", "bytes=-9223372036854775807");
+        assertEquals(206, response.statusCode());
+        assertEquals("bytes 0-12/13", header(response, "content-range"));
+        assertEquals("hello, world\n", new String(response.body()));
+    }
+
+    @Test
     void rangeOfLargeFileIsSentZeroCopyAndExact() throws Exception {
         int from = 1_000_000;
         int to = 2_500_000;
@@ -93,11 +115,14 @@ class ConditionalAndRangeTest {
         assertEquals(416, response.statusCode());
         assertEquals("bytes */13", header(response, "content-range"));
         assertEquals(416, get("/large.bin", "Range", "bytes=" + TestSite.LARGE_SIZE + "-").statusCode());
+        HttpResponse<byte[]> huge = get("/large.bin", "Range", "bytes=99999999999999999999-");
+        assertEquals(416, huge.statusCode());
+        assertEquals("bytes */" + TestSite.LARGE_SIZE, header(huge, "content-range"));
     }
 
     @Test
     void multipleOrMalformedRangesGetTheWholeFile() throws Exception {
-        for (String range : new String[] {"bytes=0-1,3-4", "bytes=5-2", "bytes=x-y", "lines=1-2"}) {
+        for (String range : new String[] {"bytes=0-1,3-4", "bytes=0-1, 100-200", "bytes=5-2", "bytes=x-y", "lines=1-2"}) {
             HttpResponse<byte[]> response = get("/hello.txt", "Range", range);
             assertEquals(200, response.statusCode(), range);
             assertEquals("hello, world\n", new String(response.body()), range);
