@@ -38,15 +38,15 @@ public final class ExitGuard {
         if (daemonExits) {
             return;
         }
-        // A signal (SIGTERM before the handlers are in place) exits through Shutdown too, but not through
-        // Runtime.exit called by code outside the JDK: only that is a foreign exit.
+        // Installed after the signal handlers: SIGTERM, SIGINT and SIGHUP reach the main thread, which
+        // exits through daemonExits(). Any other exit that runs hooks is a System.exit from plugin code.
+        // A virtual thread's stack is not visible here, so the caller is named when it is a platform thread.
         Optional<Caller> caller = exitCaller();
-        if (caller.isEmpty()) {
-            return;
-        }
-        log.error("System.exit called by {} on thread '{}', not by the daemon: exiting with code {} "
-                + "(a plugin ended the JVM; every service stopped).{}", caller.get().frame(), caller.get().thread(),
-                PLUGIN_EXIT, caller.get().stack());
+        String who = caller.map(c -> c.frame() + " on thread '" + c.thread() + "'")
+                .orElse("code on a virtual thread (whose stack a shutdown hook cannot see)");
+        log.error("System.exit called by {}, not by the daemon: exiting with code {} "
+                + "(a plugin ended the JVM; every service stopped).{}", who, PLUGIN_EXIT,
+                caller.map(Caller::stack).orElse(""));
         if (pidFile != null) {
             pidFile.delete();
         }
