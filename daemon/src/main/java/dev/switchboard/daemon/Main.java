@@ -1,6 +1,7 @@
 package dev.switchboard.daemon;
 
 import dev.switchboard.daemon.cli.Cli;
+import dev.switchboard.daemon.cli.ExitGuard;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class Main {
             code = Cli.CRASH;
         }
         LogManager.shutdown();
+        ExitGuard.daemonExits();
         System.exit(code);
     }
 }

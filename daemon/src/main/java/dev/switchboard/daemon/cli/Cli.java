@@ -111,6 +111,7 @@ public final class Cli {
                 return CONFIG_ERROR;
             }
         }
+        ExitGuard.install(pid);
         try {
             return serve(config, signals);
         } finally {
