@@ -11,6 +11,8 @@ import java.util.List;
  * @param maxConnections connections the service holds at once
  * @param maxConnectionsPerIp connections one client address holds at once
  * @param maxConnectsPerSecondPerIp new connections per second from one address; 0 for no limit
+ * @param ipv6Prefix how many leading bits of an IPv6 client's address the two per-IP limits count as one
+ *     client (one home connection holds a whole /64); IPv4 clients are counted by their whole address
  * @param allow when not empty, only these networks may connect
  * @param deny these networks may not connect, even if allowed
  * @param busyMessage the line sent to a client refused by a limit; empty for none
@@ -21,6 +23,7 @@ public record AccessPolicy(
         int maxConnections,
         int maxConnectionsPerIp,
         int maxConnectsPerSecondPerIp,
+        int ipv6Prefix,
         List<Cidr> allow,
         List<Cidr> deny,
         String busyMessage,
@@ -28,7 +31,7 @@ public record AccessPolicy(
 
     /** Used where the configuration says nothing. */
     public static final AccessPolicy DEFAULT =
-            new AccessPolicy(Duration.ofMinutes(5), 1000, 64, 0, List.of(), List.of(), "", "");
+            new AccessPolicy(Duration.ofMinutes(5), 1000, 64, 0, 64, List.of(), List.of(), "", "");
 
     public AccessPolicy {
         allow = List.copyOf(allow);

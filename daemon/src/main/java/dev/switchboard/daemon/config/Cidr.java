@@ -44,6 +44,19 @@ public record Cidr(InetAddress network, int prefix) {
         return new Cidr(mask(address, prefix), prefix);
     }
 
+    /**
+     * @param address any address
+     * @param prefix how many of its leading bits name the network (at most its length in bits)
+     * @return the network of that many bits around the address, e.g. {@code 2001:db8:1:2::/64}
+     */
+    public static Cidr of(InetAddress address, int prefix) {
+        int bits = address.getAddress().length * 8;
+        if (prefix < 0 || prefix > bits) {
+            throw new IllegalArgumentException("prefix " + prefix + " is not 0 to " + bits);
+        }
+        return new Cidr(mask(address, prefix), prefix);
+    }
+
     /** @return the address if the text is an IP literal (never a DNS lookup) */
     static java.util.Optional<InetAddress> literal(String text) {
         // InetAddress.getByName looks up anything it cannot parse as a literal (300.1.1.1, 1.2.3.4%eth0)
@@ -94,7 +107,7 @@ public record Cidr(InetAddress network, int prefix) {
 
     @Override
     public String toString() {
-        String host = network.getHostAddress();
+        String host = AddressText.of(network);
         int bits = network instanceof Inet4Address ? 32 : 128;
         return prefix == bits ? host : host + "/" + prefix;
     }

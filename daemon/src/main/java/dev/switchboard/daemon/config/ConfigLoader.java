@@ -23,7 +23,7 @@ public final class ConfigLoader {
     public static final Set<String> SERVICE_KEYS = Set.copyOf(concat(List.of(
             "enabled", "protocol", "bind", "port",
             "idle-timeout", "max-connections", "max-connections-per-ip", "max-connects-per-second-per-ip",
-            "allow", "deny", "busy-message", "deny-message"), TlsConfig.KEYS, DatagramLimits.KEYS));
+            "ipv6-prefix", "allow", "deny", "busy-message", "deny-message"), TlsConfig.KEYS, DatagramLimits.KEYS));
 
     /** Keys that {@code defaults:} may set for every service. */
     private static final Set<String> INHERITED_KEYS = Set.copyOf(concat(TlsConfig.KEYS, DatagramLimits.KEYS));
@@ -141,6 +141,7 @@ public final class ConfigLoader {
                         base.maxConnectionsPerIp()),
                 read(s, () -> s.integer("max-connects-per-second-per-ip", base.maxConnectsPerSecondPerIp(), 0, 1_000_000),
                         base.maxConnectsPerSecondPerIp()),
+                read(s, () -> s.integer("ipv6-prefix", base.ipv6Prefix(), 32, 128), base.ipv6Prefix()),
                 read(s, () -> s.has("allow") ? cidrs(s, "allow") : base.allow(), base.allow()),
                 read(s, () -> s.has("deny") ? cidrs(s, "deny") : base.deny(), base.deny()),
                 read(s, () -> oneLine(s, "busy-message", base.busyMessage()), base.busyMessage()),
@@ -217,7 +218,7 @@ public final class ConfigLoader {
         }
         if (access.maxConnections() > daemon.maxConnections()) {
             access = new AccessPolicy(access.idleTimeout(), daemon.maxConnections(), access.maxConnectionsPerIp(),
-                    access.maxConnectsPerSecondPerIp(), access.allow(), access.deny(), access.busyMessage(),
+                    access.maxConnectsPerSecondPerIp(), access.ipv6Prefix(), access.allow(), access.deny(), access.busyMessage(),
                     access.denyMessage());
         }
         return problems.size() > before ? null

@@ -131,19 +131,20 @@ public final class Listener {
             closeQuietly(channel); // the client already left
             return;
         }
-        Verdict verdict = gate.admit(address, System.nanoTime());
+        CountedSource source = gate.source(address);
+        Verdict verdict = gate.admit(source, System.nanoTime());
         if (!verdict.admitted()) {
             stats.rejected.increment();
-            refusals.refused(address, verdict.reason());
+            refusals.refused(source, verdict.reason());
             refuse(channel, verdict.denied() ? policy.denyMessage() : policy.busyMessage());
             return;
         }
         ClientConnection client;
         try {
             client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining, tls,
-                    () -> closed(address));
+                    () -> closed(source));
         } catch (IOException e) {
-            gate.closed(address);
+            gate.closed(source);
             gate.handlerReturned();
             closeQuietly(channel);
             return;
@@ -157,7 +158,7 @@ public final class Listener {
             // Never a silent close: the client hears the busy line and the log says why.
             stats.total.decrement();
             stats.rejected.increment();
-            refusals.refused(address, draining.getAsBoolean() ? "the service is stopping"
+            refusals.refused(source, draining.getAsBoolean() ? "the service is stopping"
                     : "no free thread in the daemon's shared pool (" + e.getMessage() + ")");
             refuse(channel, policy.busyMessage());
             client.close();
@@ -165,9 +166,9 @@ public final class Listener {
         }
     }
 
-    private void closed(InetAddress address) {
+    private void closed(CountedSource source) {
         stats.active.decrementAndGet();
-        gate.closed(address);
+        gate.closed(source);
     }
 
     private void finished(ClientConnection client) {

@@ -1,6 +1,5 @@
 package dev.switchboard.daemon.net;
 
-import java.net.InetAddress;
 import org.slf4j.Logger;
 
 /**
@@ -22,10 +21,11 @@ final class RefusalLog {
         this.log = log;
     }
 
-    synchronized void refused(InetAddress address, String reason) {
+    /** @param source the client, shown with the prefix it was counted as */
+    synchronized void refused(CountedSource source, String reason) {
         flush(System.nanoTime());
         if (++inWindow <= LINES_PER_SECOND) {
-            log.info("{}: refused {}: {}", serviceName, address.getHostAddress(), reason);
+            log.info("{}: refused {}: {}", serviceName, source, reason);
         } else {
             suppressed++;
         }

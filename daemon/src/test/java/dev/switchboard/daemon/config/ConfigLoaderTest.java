@@ -167,6 +167,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsAnIpv6PrefixOutsideThirtyTwoToOneTwentyEightAndInheritsAGoodOne() throws Exception {
+        List<String> problems = check("""
+                daemon: {plugins: PLUGINS}
+                defaults:
+                  ipv6-prefix: 31
+                services:
+                  wide:   {protocol: lines, port: 0, ipv6-prefix: 129}
+                  words:  {protocol: lines, port: 0, ipv6-prefix: sixty-four}
+                """);
+        assertEquals(3, problems.size(), problems::toString);
+        assertProblem(problems, 3, "defaults.ipv6-prefix", "31 is out of range (32 to 128)");
+        assertProblem(problems, 5, "services.wide.ipv6-prefix", "129 is out of range (32 to 128)");
+        assertProblem(problems, 6, "services.words.ipv6-prefix", "'sixty-four' is not a whole number");
+
+        assertEquals(List.of(), check("""
+                daemon: {plugins: PLUGINS}
+                defaults: {ipv6-prefix: 56}
+                services:
+                  inherits: {protocol: lines, port: 0}
+                  exact:    {protocol: lines, port: 0, ipv6-prefix: 128}
+                  plain:    {protocol: lines, port: 0}
+                """));
+        Config config = ConfigLoader.load(file, tmp);
+        assertEquals(56, config.service("inherits").orElseThrow().access().ipv6Prefix());
+        assertEquals(128, config.service("exact").orElseThrow().access().ipv6Prefix());
+        assertEquals(64, AccessPolicy.DEFAULT.ipv6Prefix(), "a /64 is what one home connection gets");
+    }
+
+    @Test
     void reportsAPortOutOfRange() {
         List<String> problems = check("""
                 daemon:

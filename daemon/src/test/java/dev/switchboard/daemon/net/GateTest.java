@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.daemon.testing.LineClient;
+import dev.switchboard.daemon.testing.LogCapture;
 import dev.switchboard.daemon.testing.RunningDaemon;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -177,6 +178,32 @@ class GateTest {
         assertEquals(1, daemon.status("deny6").rejectedConnections());
         assertEquals(1, daemon.status("elsewhere6").rejectedConnections());
         assertEquals(0, daemon.status("open6").rejectedConnections());
+    }
+
+    @Test
+    void logsARefusedIpv6ClientWithItsFullAddressAndThePrefixItWasCountedAs() throws Exception {
+        assumeTrue(hasIpv6Loopback(), "this machine has no ::1: IPv6 refusals not tested");
+        start("""
+                daemon: {bind: "::1", plugins: PLUGINS, shutdown-grace: 1s}
+                services:
+                  grouped: {protocol: polite, port: 0, max-connections-per-ip: 1, busy-message: busy}
+                  exact:   {protocol: polite, port: 0, max-connections-per-ip: 1, ipv6-prefix: 128, busy-message: busy}
+                """);
+        try (LogCapture log = LogCapture.start()) {
+            assertAdmitted("grouped", "::1");
+            assertRefused("grouped", "::1", "busy");
+            assertAdmitted("exact", "::1");
+            assertRefused("exact", "::1", "busy");
+            // The acceptor logs a refusal before it sends the busy line, so both lines are there by now.
+            assertEquals(List.of("grouped: refused ::1 (counted as ::/64): per-address connection limit (1) "
+                    + "reached by ::/64"), messages(log.containing("grouped: refused")));
+            assertEquals(List.of("exact: refused ::1: per-address connection limit (1) reached by this address"),
+                    messages(log.containing("exact: refused")));
+        }
+    }
+
+    private static List<String> messages(List<LogCapture.Line> lines) {
+        return lines.stream().map(LogCapture.Line::message).toList();
     }
 
     @Test
