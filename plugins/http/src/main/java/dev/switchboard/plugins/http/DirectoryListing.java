@@ -1,11 +1,12 @@
 package dev.switchboard.plugins.http;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** An HTML list of a directory's entries (when {@code directory-listing: true}), names escaped. */
 final class DirectoryListing {
@@ -16,21 +17,17 @@ final class DirectoryListing {
     private DirectoryListing() {
     }
 
-    static Response render(PathResolver resolver, Path directory, TargetPath target) throws IOException {
+    /** Lists the directory handle that was found, so the entries are those of the directory checked. */
+    static Response render(PathResolver resolver, Found.Directory directory, TargetPath target) {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                if (names.size() == MAX_ENTRIES) {
-                    break;
-                }
-                try {
-                    // Only what a request could fetch: nothing hidden, nothing linking out of the root.
-                    PathResolver.Resolved found = resolver.resolve(entry);
-                    String name = entry.getFileName().toString();
-                    names.add(found.attributes().isDirectory() ? name + "/" : name);
-                } catch (HttpError unservable) {
-                    // left out of the listing
-                }
+        for (Path entry : directory.handle()) {
+            if (names.size() == MAX_ENTRIES) {
+                break;
+            }
+            String name = entry.getFileName().toString();
+            // Only what a request could fetch: nothing hidden, nothing linking out of the root.
+            if (resolver.servable(name)) {
+                kind(resolver, directory, name).ifPresent(dir -> names.add(dir ? name + "/" : name));
             }
         }
         names.sort(null);
@@ -49,5 +46,23 @@ final class DirectoryListing {
         }
         html.append("</ul></body></html>\n");
         return Response.text(200, "text/html; charset=utf-8", html.toString());
+    }
+
+    /** @return whether the entry is a directory, or empty when a request for it would not be served */
+    private static Optional<Boolean> kind(PathResolver resolver, Found.Directory directory, String name) {
+        try {
+            BasicFileAttributes attributes = PathResolver.attributes(directory.handle(), Path.of(name));
+            if (attributes.isDirectory() || attributes.isRegularFile()) {
+                return Optional.of(attributes.isDirectory());
+            }
+            if (!attributes.isSymbolicLink()) {
+                return Optional.empty();
+            }
+            try (Found found = resolver.resolve(directory, name)) {
+                return Optional.of(found instanceof Found.Directory);
+            }
+        } catch (IOException | InvalidPathException | HttpError unservable) {
+            return Optional.empty();
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.switchboard.plugins.http;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers GET and HEAD for files under the root: directory redirects and index files, validators and
- * conditional requests, single byte ranges, small files from the cache and large ones zero-copy.
+ * conditional requests, single byte ranges, small files from the cache and large ones zero-copy. Bytes
+ * come only from the file {@link PathResolver} found and held open, never from a name looked up again.
  */
 final class FileResponder {
 
@@ -22,44 +22,52 @@ final class FileResponder {
     private final boolean listing;
 
     FileResponder(HttpConfig config) {
-        this.resolver = new PathResolver(config.root(), config.serveHidden());
+        this.resolver = new PathResolver(config.root(), config.serveHidden(), config.followSymlinks());
         this.cache = new FileCache(config.cacheSize(), config.cacheMaxFile());
         this.index = config.index();
         this.listing = config.directoryListing();
     }
 
     Response respond(Request request, TargetPath target) throws HttpError, IOException {
-        PathResolver.Resolved found = resolver.resolve(target);
-        if (found.attributes().isDirectory()) {
-            if (!target.trailingSlash()) {
-                String location = target.encoded() + "/" + target.query().map(q -> "?" + q).orElse("");
-                return HttpStatus.errorPage(301).header("Location", location);
+        try (Found found = resolver.resolve(target)) {
+            if (found instanceof Found.Directory directory) {
+                if (!target.trailingSlash()) {
+                    String location = target.encoded() + "/" + target.query().map(q -> "?" + q).orElse("");
+                    return HttpStatus.errorPage(301).header("Location", location);
+                }
+                return directory(request, target, directory);
             }
-            return directory(request, target, found.path());
+            if (target.trailingSlash()) {
+                throw HttpError.of(404, "not a directory");
+            }
+            return file(request, (Found.File) found);
         }
-        if (!found.attributes().isRegularFile() || target.trailingSlash()) {
-            throw HttpError.of(404, "not a regular file");
-        }
-        return file(request, found);
     }
 
-    private Response directory(Request request, TargetPath target, Path directory) throws HttpError, IOException {
-        PathResolver.Resolved indexFile;
+    private Response directory(Request request, TargetPath target, Found.Directory directory)
+            throws HttpError, IOException {
+        Path name = Path.of(index);
+        BasicFileAttributes attributes;
         try {
-            indexFile = resolver.resolve(directory.resolve(index));
-        } catch (HttpError noIndex) {
+            attributes = PathResolver.attributes(directory.handle(), name);
+        } catch (IOException noIndex) {
             if (listing) {
                 return DirectoryListing.render(resolver, directory, target);
             }
-            throw noIndex;
+            throw HttpError.of(404, "no index file");
         }
-        if (!indexFile.attributes().isRegularFile()) {
-            throw HttpError.of(404, "index is not a regular file");
+        if (attributes.isRegularFile()) {
+            return file(request, new Found.File(directory.handle(), name, attributes));
         }
-        return file(request, indexFile);
+        try (Found indexFile = resolver.resolve(directory, index)) {
+            if (!(indexFile instanceof Found.File file)) {
+                throw HttpError.of(404, "index is not a regular file");
+            }
+            return file(request, file);
+        }
     }
 
-    private Response file(Request request, PathResolver.Resolved found) throws HttpError, IOException {
+    private Response file(Request request, Found.File found) throws HttpError, IOException {
         BasicFileAttributes attributes = found.attributes();
         Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
         String etag = "\"" + Long.toHexString(attributes.size()) + "-"
@@ -73,15 +81,15 @@ final class FileResponder {
             default:
                 break;
         }
-        String type = MimeTypes.forName(found.path().getFileName().toString());
+        String type = MimeTypes.forName(found.name().toString());
         byte[] bytes = null;
         FileChannel channel = null;
         long size;
         if (cache.accepts(attributes.size())) {
-            bytes = cache.read(found.path(), attributes);
+            bytes = cache.read(found);
             size = bytes.length;
         } else {
-            channel = FileChannel.open(found.path(), StandardOpenOption.READ);
+            channel = found.open();
             size = channel.size();
         }
         ByteRange.Outcome range = new ByteRange.Outcome(ByteRange.Kind.WHOLE, Optional.empty());

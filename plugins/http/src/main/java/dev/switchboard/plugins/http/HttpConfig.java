@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param root the real path of the directory served
  * @param index the file served for a directory, e.g. {@code index.html}
  * @param serveHidden whether names starting with a dot may be served
+ * @param followSymlinks whether a symlink whose real path is inside the root is followed (one leading
+ *     out of the root never is)
  * @param directoryListing whether a directory without an index file is listed
  * @param headerTimeout the longest a client may take to send a request's head, counted from its first byte
  * @param keepAliveTimeout the longest an idle persistent connection waits for its next request
@@ -23,6 +25,7 @@ record HttpConfig(
         Path root,
         String index,
         boolean serveHidden,
+        boolean followSymlinks,
         boolean directoryListing,
         Duration headerTimeout,
         Duration keepAliveTimeout,

@@ -39,6 +39,7 @@ public final class HttpProtocol implements Protocol {
         Path root = s.path("root", Path.of("www"));
         String index = s.string("index", "index.html");
         boolean serveHidden = s.flag("serve-hidden", false);
+        boolean followSymlinks = s.flag("follow-symlinks", true);
         boolean listing = s.flag("directory-listing", false);
         Duration headerTimeout = positive(s, "header-timeout", s.duration("header-timeout", Duration.ofSeconds(10)));
         Duration keepAlive = positive(s, "keep-alive-timeout", s.duration("keep-alive-timeout", Duration.ofSeconds(30)));
@@ -71,7 +72,15 @@ public final class HttpProtocol implements Protocol {
         if (!Files.isDirectory(realRoot)) {
             throw s.invalid("root", root + " is not a directory");
         }
-        return new HttpConfig(realRoot, index, serveHidden, listing, headerTimeout, keepAlive, cacheSize,
+        try {
+            if (!PathResolver.supported(realRoot)) {
+                throw s.invalid("root", "this platform cannot open files relative to a directory handle"
+                        + " (no SecureDirectoryStream), so files cannot be served without a symlink race");
+            }
+        } catch (IOException e) {
+            throw s.invalid("root", root + " cannot be read: " + e.getMessage());
+        }
+        return new HttpConfig(realRoot, index, serveHidden, followSymlinks, listing, headerTimeout, keepAlive, cacheSize,
                 cacheMaxFile, dashboard ? Optional.of(dashboardPath) : Optional.empty(),
                 metrics ? Optional.of(metricsPath) : Optional.empty(), accessLog);
     }

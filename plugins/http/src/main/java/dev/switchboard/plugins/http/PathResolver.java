@@ -1,125 +1,178 @@
 package dev.switchboard.plugins.http;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Finds the file a {@link TargetPath} names under the root, and refuses (404) anything whose real
- * path, after following symlinks, is outside the root or hidden.
+ * Finds what a {@link TargetPath} names under the root without a race: each segment is looked up
+ * ({@code fstatat}) and opened ({@code openat}) relative to the directory opened before it, never
+ * following a symlink, starting from the root. Whatever is opened is therefore inside the root, even
+ * when names are swapped while a request is served (nginx's {@code disable_symlinks on}).
  *
- * <p>Finding the real path costs a system call per path segment, so a successful resolution is
- * remembered for a second. Until then a request for the same path costs one {@code stat} of it
- * (symlinks followed): the remembered answer is used only while that names the very same file (device
- * and inode), of the same type, size and modification time; any difference, or a second gone by,
- * and the path is resolved and checked again from scratch. A symlink changed to point elsewhere thus
- * names another file and is checked at once.
+ * <p>With {@code follow-symlinks}, a symlink met on the way is resolved by name, and when its real
+ * path is inside the root (and not hidden) that real path is walked again from the root, still never
+ * following a symlink: a link retargeted out of the root in between makes the walk fail (404), so it
+ * cannot widen what is served.
  */
 final class PathResolver {
 
-    /**
-     * A file or directory inside the root.
-     *
-     * @param path its real path (symlinks followed)
-     * @param attributes what it is, its size and modification time
-     */
-    record Resolved(Path path, BasicFileAttributes attributes) {
-    }
-
-    /** What was found for a requested path, and when. */
-    private record Remembered(Resolved resolved, long resolvedNanos) {
-    }
-
-    /** How long a resolution is trusted while its file looks unchanged. */
-    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** Bounds the memory a client can make this take by asking for many different files. */
-    private static final int MAX_REMEMBERED = 4096;
-
     private final Path root;
     private final boolean serveHidden;
-    private final Map<Path, Remembered> remembered = new ConcurrentHashMap<>();
+    private final boolean followSymlinks;
 
     /**
      * @param root the real path of the served directory
      * @param serveHidden whether dot-files may be served
+     * @param followSymlinks whether symlinks whose real path is inside the root are followed
      */
-    PathResolver(Path root, boolean serveHidden) {
+    PathResolver(Path root, boolean serveHidden, boolean followSymlinks) {
         this.root = root;
         this.serveHidden = serveHidden;
+        this.followSymlinks = followSymlinks;
     }
 
-    Path root() {
-        return root;
+    /** @return true when this platform opens files relative to directory handles (Linux, macOS) */
+    static boolean supported(Path root) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+            return stream instanceof SecureDirectoryStream;
+        }
     }
 
-    /** @throws HttpError 404 when there is no such file inside the root, 400 when the name is unusable */
-    Resolved resolve(TargetPath target) throws HttpError {
+    /**
+     * @return the open directory or file found; the caller closes it
+     * @throws HttpError 404 when there is no such file inside the root, 400 when the name is unusable
+     */
+    Found resolve(TargetPath target) throws HttpError {
         if (!serveHidden && target.hidden()) {
             throw HttpError.of(404, "hidden file requested");
         }
-        Path candidate = root;
-        try {
-            for (String segment : target.segments()) {
-                candidate = candidate.resolve(segment);
-            }
-        } catch (InvalidPathException e) {
-            throw HttpError.of(400, "request target is not a usable file name");
-        }
-        return resolve(candidate);
+        return walk(target.segments(), followSymlinks);
     }
 
-    /** Resolves a path built under the root, e.g. a directory's index file. */
-    Resolved resolve(Path candidate) throws HttpError {
-        Remembered known = remembered.get(candidate);
-        if (known != null && System.nanoTime() - known.resolvedNanos() < RECHECK_NANOS) {
-            try {
-                if (sameFile(known.resolved().attributes(), Files.readAttributes(candidate, BasicFileAttributes.class))) {
-                    return known.resolved();
+    /**
+     * @return the entry {@code name} of a directory found before, walked afresh from the root (for the
+     *     rare index file that is not a plain file in its directory)
+     */
+    Found resolve(Found.Directory directory, String name) throws HttpError {
+        List<String> segments = new ArrayList<>(directory.segments());
+        segments.add(name);
+        return walk(segments, followSymlinks);
+    }
+
+    /** @return false for a dot-file name when dot-files are not served */
+    boolean servable(String name) {
+        return serveHidden || !name.startsWith(".");
+    }
+
+    private Found walk(List<String> segments, boolean follow) throws HttpError {
+        SecureDirectoryStream<Path> dir;
+        try {
+            dir = (SecureDirectoryStream<Path>) Files.newDirectoryStream(root);
+        } catch (IOException | SecurityException | ClassCastException e) {
+            throw HttpError.of(404, "root not readable");
+        }
+        if (segments.isEmpty()) {
+            return new Found.Directory(dir, List.of());
+        }
+        return step(dir, segments, 0, follow);
+    }
+
+    /** Looks up {@code segments[i]} in {@code dir} (which it owns) and goes on down to the last one. */
+    private Found step(SecureDirectoryStream<Path> dir, List<String> segments, int i, boolean follow) throws HttpError {
+        try {
+            while (true) {
+                Path name = name(segments.get(i));
+                BasicFileAttributes attributes = attributes(dir, name);
+                if (attributes.isSymbolicLink()) {
+                    if (!follow) {
+                        throw HttpError.of(404, "symlink not followed");
+                    }
+                    close(dir);
+                    dir = null;
+                    return walk(realSegments(segments), false);
                 }
-            } catch (IOException | SecurityException e) {
-                // gone or unreadable now: resolve again, which gives the right error
+                boolean last = i == segments.size() - 1;
+                if (last && !attributes.isDirectory()) {
+                    if (!attributes.isRegularFile()) {
+                        throw HttpError.of(404, "not a regular file");
+                    }
+                    Found found = new Found.File(dir, name, attributes);
+                    dir = null;
+                    return found;
+                }
+                if (!attributes.isDirectory()) {
+                    throw HttpError.of(404, "not a directory");
+                }
+                SecureDirectoryStream<Path> next = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+                close(dir);
+                dir = next;
+                if (last) {
+                    Found found = new Found.Directory(dir, List.copyOf(segments));
+                    dir = null;
+                    return found;
+                }
+                i++;
+            }
+        } catch (IOException | SecurityException e) {
+            throw HttpError.of(404, "no such file");
+        } finally {
+            if (dir != null) {
+                close(dir);
             }
         }
-        Resolved resolved = resolveAfresh(candidate);
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(candidate, new Remembered(resolved, System.nanoTime()));
-        return resolved;
     }
 
-    /** @return true when both describe the same file, unchanged (false when the platform has no file keys) */
-    private static boolean sameFile(BasicFileAttributes then, BasicFileAttributes now) {
-        return then.fileKey() != null && then.fileKey().equals(now.fileKey())
-                && then.isRegularFile() == now.isRegularFile() && then.isDirectory() == now.isDirectory()
-                && then.size() == now.size() && then.lastModifiedTime().equals(now.lastModifiedTime());
-    }
-
-    /** The full check: the real path, symlinks followed, must be inside the root and not hidden. */
-    private Resolved resolveAfresh(Path candidate) throws HttpError {
+    /** The segments of the real path of a path with a symlink in it, when inside the root and not hidden. */
+    private List<String> realSegments(List<String> segments) throws HttpError {
         Path real;
-        BasicFileAttributes attributes;
         try {
-            real = candidate.toRealPath();
-            attributes = Files.readAttributes(real, BasicFileAttributes.class);
-        } catch (IOException | SecurityException e) {
+            real = root.resolve(String.join("/", segments)).toRealPath();
+        } catch (IOException | SecurityException | InvalidPathException e) {
             throw HttpError.of(404, "no such file");
         }
         if (!real.startsWith(root)) {
             throw HttpError.of(404, "resolves outside the root");
         }
-        if (!serveHidden) {
-            for (Path name : root.relativize(real)) {
-                if (name.toString().startsWith(".")) {
-                    throw HttpError.of(404, "resolves to a hidden file");
-                }
+        List<String> names = new ArrayList<>();
+        for (Path name : root.relativize(real)) {
+            if (!serveHidden && name.toString().startsWith(".")) {
+                throw HttpError.of(404, "resolves to a hidden file");
+            }
+            if (!name.toString().isEmpty()) {
+                names.add(name.toString());
             }
         }
-        return new Resolved(real, attributes);
+        return names;
+    }
+
+    /** @return what {@code name} is in {@code dir} itself, a symlink not followed */
+    static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
+    }
+
+    private static Path name(String segment) throws HttpError {
+        try {
+            return Path.of(segment);
+        } catch (InvalidPathException e) {
+            throw HttpError.of(400, "request target is not a usable file name");
+        }
+    }
+
+    static void close(DirectoryStream<Path> dir) {
+        try {
+            dir.close();
+        } catch (IOException e) {
+            // closing a directory handle has nothing to flush
+        }
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,10 @@ class FileCacheTest {
     Path dir;
 
     private byte[] read(FileCache cache, Path file) throws Exception {
-        return cache.read(file, Files.readAttributes(file, BasicFileAttributes.class));
+        try (SecureDirectoryStream<Path> parent = (SecureDirectoryStream<Path>) Files.newDirectoryStream(dir)) {
+            Path name = file.getFileName();
+            return cache.read(new Found.File(parent, name, PathResolver.attributes(parent, name)));
+        }
     }
 
     @Test
