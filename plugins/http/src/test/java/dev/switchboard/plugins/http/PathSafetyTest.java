@@ -114,4 +114,15 @@ class PathSafetyTest {
             assertEquals(404, escape.status());
         }
     }
+
+    @Test
+    void symlinksInsideTheRootAreRefusedWhenNotFollowed(@TempDir java.nio.file.Path other) throws Exception {
+        try (TestSite strict = new TestSite(other, Map.of("follow-symlinks", "false"));
+                RawClient raw = new RawClient(strict.port())) {
+            assertEquals(404, raw.send("GET /inside.txt HTTP/1.1\r\nHost: x\r\n\r\n").read().status());
+            RawClient.Reply target = raw.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertEquals(200, target.status());
+            assertEquals("hello, world\n", target.text());
+        }
+    }
 }

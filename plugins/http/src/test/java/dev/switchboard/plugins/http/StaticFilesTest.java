@@ -105,6 +105,25 @@ class StaticFilesTest {
     }
 
     @Test
+    void listsOnlyWhatARequestCouldFetch() throws Exception {
+        java.nio.file.Path mixed = Files.createDirectories(SITE.site().root.resolve("mixed"));
+        Files.writeString(mixed.resolve("a.txt"), "a");
+        Files.createDirectories(mixed.resolve("sub"));
+        Files.writeString(mixed.resolve(".dot"), "hidden");
+        Files.createSymbolicLink(mixed.resolve("in.txt"), SITE.site().root.resolve("hello.txt"));
+        Files.createSymbolicLink(mixed.resolve("in-dir"), SITE.site().root.resolve("docs"));
+        Files.createSymbolicLink(mixed.resolve("out.txt"), SITE.site().outside.resolve("secret.txt"));
+        Files.createSymbolicLink(mixed.resolve("out"), SITE.site().outside);
+        String html = text(get("/mixed/"));
+        for (String shown : new String[] {">a.txt<", ">sub/<", ">in.txt<", ">in-dir/<"}) {
+            assertTrue(html.contains(shown), shown + " in " + html);
+        }
+        for (String hidden : new String[] {".dot", "out.txt", ">out/<"}) {
+            assertFalse(html.contains(hidden), hidden + " in " + html);
+        }
+    }
+
+    @Test
     void listsDirectoryWithEscapedNamesWhenEnabled() throws Exception {
         HttpResponse<byte[]> response = get("/empty/");
         assertEquals(200, response.statusCode());
