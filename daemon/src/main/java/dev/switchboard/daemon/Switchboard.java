@@ -151,9 +151,14 @@ public final class Switchboard implements AutoCloseable {
         return report;
     }
 
-    /** @return a fresh snapshot of the daemon */
+    /** @return a fresh snapshot of the daemon, with every status source */
     public DaemonStatus status() {
         return daemon.status();
+    }
+
+    /** @return a fresh snapshot with only the status sources whose services would admit this client */
+    public DaemonStatus status(java.net.InetAddress client) {
+        return daemon.status(client);
     }
 
     /** @return what went wrong loading plugins */

@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import java.net.InetAddress;
 import java.time.Clock;
 
 /**
@@ -32,12 +33,30 @@ public interface ServiceContext {
     Clock clock();
 
     /**
-     * A fresh snapshot of the daemon and every service, with every {@link StatusSource}'s
-     * contribution: what a dashboard or metrics endpoint shows.
+     * A fresh snapshot of the daemon and every service, with the {@link StatusSource}s that any client
+     * may see: those of services without {@code allow} or {@code deny} rules. A protocol that shows
+     * status to a client asks {@link #status(InetAddress)} instead.
      *
      * @return the status at the moment of the call
      */
     DaemonStatus status();
+
+    /**
+     * The status as one client may see it: each {@link StatusSource} only if the access rules
+     * ({@code allow}, {@code deny}) of the service it belongs to would admit that client. A plugin-wide
+     * source belongs to every service of its plugin. The service list is always whole.
+     *
+     * <pre>{@code
+     * DaemonStatus status = context.status(connection.remoteAddress().getAddress());
+     * }</pre>
+     *
+     * @param client the address of the client the status is shown to
+     * @return the status at the moment of the call, with what that client may not see left out
+     * @since 0.2.0
+     */
+    default DaemonStatus status(InetAddress client) {
+        return status();
+    }
 
     /**
      * Adds a status source for as long as this service runs (for state that lives in the handler,

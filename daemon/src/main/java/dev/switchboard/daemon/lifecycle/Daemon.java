@@ -2,7 +2,6 @@ package dev.switchboard.daemon.lifecycle;
 
 import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceStatus;
-import dev.switchboard.api.StatusSource;
 import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
@@ -20,6 +19,9 @@ import dev.switchboard.daemon.service.ServiceEnvironment;
 import dev.switchboard.daemon.service.ServiceFailure;
 import dev.switchboard.daemon.service.ServiceTls;
 import dev.switchboard.daemon.status.StatusBoard;
+import dev.switchboard.daemon.status.StatusSection;
+import dev.switchboard.daemon.status.StatusView;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +95,17 @@ public final class Daemon {
     }
 
     private ServiceEnvironment environment(PluginHost host) {
-        return new ServiceEnvironment(host, executor.executor(), budget, clock, this::status);
+        return new ServiceEnvironment(host, executor.executor(), budget, clock, new StatusView() {
+            @Override
+            public DaemonStatus forAnyone() {
+                return statusForAnyone();
+            }
+
+            @Override
+            public DaemonStatus forClient(InetAddress client) {
+                return status(client);
+            }
+        });
     }
 
     /**
@@ -298,32 +311,25 @@ public final class Daemon {
         return result;
     }
 
-    /** @return a fresh snapshot of every service and status source */
+    /** @return a fresh snapshot of every service and status source, whoever may see it */
     public DaemonStatus status() {
-        List<ServiceStatus> statuses = services.stream().map(Service::status).toList();
-        Map<String, StatusSource> sources = new LinkedHashMap<>();
-        for (StatusSource source : plugins.statusSources()) {
-            putNamed(sources, source, "");
-        }
-        for (Service s : services) {
-            for (StatusSource source : s.published()) {
-                putNamed(sources, source, s.name());
-            }
-        }
-        return board.snapshot(statuses, sources);
+        return snapshot(section -> true);
     }
 
-    private static void putNamed(Map<String, StatusSource> sources, StatusSource source, String service) {
-        String name;
-        try {
-            name = source.name();
-        } catch (RuntimeException e) {
-            name = source.getClass().getSimpleName();
-        }
-        // Two chat services both publish "chat": keep both, told apart by service.
-        if (sources.putIfAbsent(name, source) != null && !service.isEmpty()) {
-            sources.put(name + "@" + service, source);
-        }
+    /** @return a fresh snapshot with only the status sources whose services would admit this client */
+    public DaemonStatus status(InetAddress client) {
+        return snapshot(section -> section.visibleTo(client));
+    }
+
+    /** @return a fresh snapshot with only the status sources of services that admit every client */
+    public DaemonStatus statusForAnyone() {
+        return snapshot(StatusSection::visibleToAnyone);
+    }
+
+    private DaemonStatus snapshot(Predicate<StatusSection> shown) {
+        List<Service> current = services;
+        return board.snapshot(current.stream().map(Service::status).toList(), StatusSections.of(current, plugins),
+                shown);
     }
 
     /**

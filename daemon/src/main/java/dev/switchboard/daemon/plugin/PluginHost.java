@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class PluginHost implements AutoCloseable {
     private final String systemVersion;
     private final Map<String, ProtocolProvider> protocols = new LinkedHashMap<>();
     private final List<StatusSource> statusSources = new ArrayList<>();
+    /** Each plugin-wide status source's plugin id, so it is shown only where that plugin's services allow. */
+    private final Map<StatusSource, String> sourcePlugins = new IdentityHashMap<>();
     private final List<PluginInfo> plugins = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -148,7 +151,10 @@ public final class PluginHost implements AutoCloseable {
         }
         int sources = statusSources.size();
         for (Class<? extends StatusSource> type : extensionClasses(StatusSource.class, pluginId, label)) {
-            this.<StatusSource>instantiate(type, label).ifPresent(statusSources::add);
+            this.<StatusSource>instantiate(type, label).ifPresent(source -> {
+                statusSources.add(source);
+                sourcePlugins.put(source, label);
+            });
         }
         if (plugin != null) {
             plugins.add(new PluginInfo(label, version, Optional.ofNullable(plugin.getDescriptor().getPluginDescription())
@@ -203,6 +209,11 @@ public final class PluginHost implements AutoCloseable {
         return Collections.unmodifiableList(statusSources);
     }
 
+    /** @return the id of the plugin a plugin-wide status source came from ({@link #CLASSPATH} for the class path) */
+    public String pluginOf(StatusSource source) {
+        return sourcePlugins.getOrDefault(source, "");
+    }
+
     /** @return the loaded plugins, in load order */
     public List<PluginInfo> plugins() {
         return Collections.unmodifiableList(plugins);
@@ -228,6 +239,7 @@ public final class PluginHost implements AutoCloseable {
         }
         protocols.clear();
         statusSources.clear();
+        sourcePlugins.clear();
     }
 
     static String describe(Throwable e) {

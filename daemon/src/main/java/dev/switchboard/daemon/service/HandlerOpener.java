@@ -9,6 +9,7 @@ import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.YamlSettings;
 import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.status.StatusView;
 import dev.switchboard.daemon.plugin.ProtocolProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class HandlerOpener {
         List<Problem> problems = new java.util.ArrayList<>(ServiceTls.validate(config, clock.instant()));
         try {
             closeQuietly(open(config, plugins, settings -> new OpeningContext(config.name(), settings, clock,
-                    () -> empty, source -> { })).handler());
+                    StatusView.of(empty), source -> { })).handler());
         } catch (ServiceFailure f) {
             problems.addAll(f.problems());
         }

@@ -4,10 +4,11 @@ import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceContext;
 import dev.switchboard.api.Settings;
 import dev.switchboard.api.StatusSource;
+import dev.switchboard.daemon.status.StatusView;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The {@link ServiceContext} a protocol opens a service with.
@@ -15,15 +16,20 @@ import java.util.function.Supplier;
  * @param serviceName the service's name
  * @param settings its settings, recording which keys the protocol reads
  * @param clock the time protocols see
- * @param statusSupplier the daemon's status
+ * @param statusView the daemon's status, filtered by who looks
  * @param publisher where published status sources go
  */
-public record OpeningContext(String serviceName, Settings settings, Clock clock, Supplier<DaemonStatus> statusSupplier,
+public record OpeningContext(String serviceName, Settings settings, Clock clock, StatusView statusView,
                              Consumer<StatusSource> publisher) implements ServiceContext {
 
     @Override
     public DaemonStatus status() {
-        return statusSupplier.get();
+        return statusView.forAnyone();
+    }
+
+    @Override
+    public DaemonStatus status(InetAddress client) {
+        return statusView.forClient(Objects.requireNonNull(client, "client"));
     }
 
     @Override

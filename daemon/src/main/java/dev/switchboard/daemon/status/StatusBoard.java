@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,18 @@ public final class StatusBoard {
 
     /**
      * @param services each service's status
-     * @param sources every source, plugin-wide and per service, with the name to show it under
+     * @param sections every source, plugin-wide and per service, with its name and audience
+     * @param shown which sections to include; the others are not even asked for their values
      * @return the snapshot
      */
-    public DaemonStatus snapshot(List<ServiceStatus> services, Map<String, StatusSource> sources) {
+    public DaemonStatus snapshot(List<ServiceStatus> services, List<StatusSection> sections,
+                                 Predicate<StatusSection> shown) {
         Map<String, Map<String, Object>> snapshots = new TreeMap<>();
-        sources.forEach((name, source) -> snapshots.put(name, snapshotOf(name, source)));
+        for (StatusSection section : sections) {
+            if (shown.test(section)) {
+                snapshots.put(section.name(), snapshotOf(section.name(), section.source()));
+            }
+        }
         return new DaemonStatus(version, started, Duration.between(started, clock.instant()), jvm(), threadMode,
                 services, snapshots);
     }

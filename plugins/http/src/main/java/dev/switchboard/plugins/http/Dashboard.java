@@ -4,6 +4,7 @@ import dev.switchboard.api.ServiceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +31,14 @@ final class Dashboard {
                 "dashboard.js", load("dashboard.js"));
     }
 
-    /** @param rest the path's segments after the dashboard's own */
-    Response respond(List<String> rest) throws HttpError {
+    /**
+     * @param rest the path's segments after the dashboard's own
+     * @param client who asks, for the status sources it may see
+     */
+    Response respond(List<String> rest, InetAddress client) throws HttpError {
         String name = rest.isEmpty() ? "index.html" : rest.size() == 1 ? rest.get(0) : "";
         if (name.equals("status.json")) {
-            return Response.text(200, "application/json", StatusJson.render(context.status()))
+            return Response.text(200, "application/json", StatusJson.render(context.status(client)))
                     .header("Cache-Control", "no-store");
         }
         byte[] asset = assets.get(name);

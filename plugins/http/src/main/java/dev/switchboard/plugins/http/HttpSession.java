@@ -143,7 +143,7 @@ final class HttpSession {
             throw HttpError.of(400, "malformed Host field");
         }
         try {
-            return handler.router().route(request);
+            return handler.router().route(request, client.remoteAddress().getAddress());
         } catch (NoSuchFileException e) {
             return HttpStatus.errorPage(404);
         } catch (AccessDeniedException e) {

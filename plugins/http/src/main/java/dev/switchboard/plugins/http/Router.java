@@ -2,6 +2,7 @@ package dev.switchboard.plugins.http;
 
 import dev.switchboard.api.ServiceContext;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,8 @@ final class Router {
         this.requests = requests;
     }
 
-    Response route(Request request) throws HttpError, IOException {
+    /** @param client who asks: the status shown leaves out what that client's access rules hide */
+    Response route(Request request, InetAddress client) throws HttpError, IOException {
         String method = request.method();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             if (KNOWN_METHODS.contains(method)) {
@@ -47,11 +49,11 @@ final class Router {
             if (segments.size() == dashboardPath.get().size() && !target.trailingSlash()) {
                 return HttpStatus.errorPage(301).header("Location", target.encoded() + "/");
             }
-            return dashboard.respond(segments.subList(dashboardPath.get().size(), segments.size()));
+            return dashboard.respond(segments.subList(dashboardPath.get().size(), segments.size()), client);
         }
         if (metricsPath.isPresent() && segments.equals(metricsPath.get()) && !target.trailingSlash()) {
             return Response.text(200, Metrics.CONTENT_TYPE,
-                    Metrics.render(context.status(), context.serviceName(), requests.snapshot()))
+                    Metrics.render(context.status(client), context.serviceName(), requests.snapshot()))
                     .header("Cache-Control", "no-store");
         }
         return files.respond(request, target);

@@ -31,7 +31,12 @@ final class RawClient implements AutoCloseable {
     private final InputStream in;
 
     RawClient(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** @param from the local address to connect from, e.g. 127.0.0.5 (Linux answers on all of 127/8) */
+    RawClient(InetAddress from, int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
         socket.setSoTimeout(5000);
         in = new BufferedInputStream(socket.getInputStream());
     }
