@@ -3,6 +3,8 @@ package dev.switchboard.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +57,29 @@ class ReloadRefusalIT {
                 }
             }
             assertTrue(daemon.process().isAlive(), daemon.output());
+            assertEquals(0, daemon.stop(), daemon.output());
+        }
+    }
+
+    @Test
+    void aReloadOntoAPortAnotherProgramHoldsIsRefusedAndEchoKeepsItsPort() throws Exception {
+        try (DistributionDaemon daemon = DistributionDaemon.install(tmp);
+             ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            daemon.writeConfig(GOOD);
+            daemon.start();
+            int port = daemon.port("echo");
+            try (EchoClient client = new EchoClient(port)) {
+                assertEquals("before", client.echo("before"));
+                daemon.writeConfig(GOOD.replace("port: 0", "port: " + other.getLocalPort()));
+                daemon.hangup();
+                String refused = daemon.awaitReload("reload refused", 1);
+                assertTrue(refused.contains("services.echo.port: cannot listen on [127.0.0.1]:" + other.getLocalPort()
+                        + ": Address already in use"), refused);
+                assertEquals("after", client.echo("after"));
+                try (EchoClient fresh = new EchoClient(port)) {
+                    assertEquals("the old port still answers", fresh.echo("the old port still answers"));
+                }
+            }
             assertEquals(0, daemon.stop(), daemon.output());
         }
     }

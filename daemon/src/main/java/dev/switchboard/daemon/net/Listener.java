@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One service's server socket and its acceptor thread: accepts a client, asks the gate, and either
  * refuses it at once (after the configured one-line message) or hands it to the shared executor.
+ *
+ * <p>A reload that replaces a service on the same address and port does not close and bind again (a
+ * moment with no listener, and a bind that can fail): the new listener {@link #takeOver takes over} the
+ * socket, and the old acceptor passes whatever it accepts next to its successor.
  */
 public final class Listener {
 
@@ -47,11 +51,16 @@ public final class Listener {
     private final IncidentLog stuck;
     private final Object finished = new Object();
     private Thread acceptor;
+    /** The listener whose socket this one took over: told to hand over when this one starts. */
+    private final Listener predecessor;
+    /** Set once this listener's socket belongs to a successor. */
+    private volatile Listener successor;
 
     private Listener(String serviceName, String plugin, ServerSocketChannel server, AccessPolicy policy,
                      ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
-                     BooleanSupplier draining, Optional<TlsEndpoint> tls) throws IOException {
+                     BooleanSupplier draining, Optional<TlsEndpoint> tls, Listener predecessor) throws IOException {
         this.serviceName = serviceName;
+        this.predecessor = predecessor;
         this.tls = tls;
         this.server = server;
         // Kept: status is asked for while draining and after stopping, when the socket is closed.
@@ -82,11 +91,28 @@ public final class Listener {
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(address, BACKLOG);
-            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining, tls);
+            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining, tls,
+                    null);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * A listener for a replacement service on the socket {@code old} holds. Nothing changes for {@code old}
+     * until this one {@link #start starts}; {@link #discard} leaves the socket to it.
+     */
+    public static Listener takeOver(Listener old, String serviceName, String plugin, AccessPolicy policy,
+                                    ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
+                                    BooleanSupplier draining, Optional<TlsEndpoint> tls) throws IOException {
+        return new Listener(serviceName, plugin, old.server, policy, budget, executor, handler, stats, draining, tls,
+                old);
+    }
+
+    /** @return true while the socket is open and no successor has taken it over */
+    public boolean canBeTakenOver() {
+        return server.isOpen() && successor == null;
     }
 
     /** @return for a TLS service, where its certificate is swapped on reload */
@@ -99,8 +125,11 @@ public final class Listener {
         return boundAddress;
     }
 
-    /** Starts the acceptor thread. */
+    /** Starts the acceptor thread; a listener that took over a socket first tells its predecessor. */
     public synchronized void start() {
+        if (predecessor != null) {
+            predecessor.successor = this;
+        }
         acceptor = new Thread(this::acceptLoop, "accept-" + serviceName);
         acceptor.setDaemon(true);
         acceptor.start();
@@ -118,6 +147,12 @@ public final class Listener {
                 log.warn("{}: accept failed: {}", serviceName, e.toString());
                 pause();
                 continue;
+            }
+            Listener next = successor;
+            if (next != null) {
+                // Accepted while blocked before the hand-over: the client belongs to the new service.
+                next.dispatch(channel);
+                return;
             }
             dispatch(channel);
         }
@@ -193,8 +228,14 @@ public final class Listener {
         }
     }
 
-    /** Stops accepting: closes the server socket. Connected clients carry on. */
+    /**
+     * Stops accepting: closes the server socket, unless a successor took it over (then its acceptor
+     * passes the client it may still accept to the successor, and ends). Connected clients carry on.
+     */
     public void stopAccepting() {
+        if (successor != null) {
+            return;
+        }
         closeQuietly(server);
         Thread t;
         synchronized (this) {
@@ -206,6 +247,13 @@ public final class Listener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Drops a listener that never started: closes its socket unless it was taken over from another. */
+    public void discard() {
+        if (predecessor == null) {
+            closeQuietly(server);
         }
     }
 

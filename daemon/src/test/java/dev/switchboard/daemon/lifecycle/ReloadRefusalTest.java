@@ -2,13 +2,22 @@ package dev.switchboard.daemon.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.ServiceStatus.State;
 import dev.switchboard.daemon.testing.LineClient;
 import dev.switchboard.daemon.testing.RunningDaemon;
 import dev.switchboard.daemon.testing.TestConfigs;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +83,69 @@ class ReloadRefusalTest {
             bomb.append("l%d: &a%d [*a%d, *a%d, *a%d]\n".formatted(i, i, i - 1, i - 1, i - 1));
         }
         assertRefusedAndUntouched(reload(bomb.toString()), "values once aliases (*name) are expanded");
+    }
+
+    @Test
+    void aPortAnotherProgramHoldsRefusesTheWholeReloadAndClosesWhatItOpened() throws Exception {
+        int added = freePort();
+        try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // In file order: the added service binds first, then the move fails; the added one must go again.
+            ReloadReport report = reload("""
+                    daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s}
+                    services:
+                      added: {protocol: lines, port: %d}
+                      unmoved: {protocol: lines, port: %d, prefix: "u:"}
+                    """.formatted(added, other.getLocalPort()));
+            assertRefusedAndUntouched(report, "switchboard.yml:4: services.unmoved.port: cannot listen on [127.0.0.1]:"
+                    + other.getLocalPort());
+            assertTrue(report.problems().get(0).contains("another program or service uses it"), report.toString());
+            assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), added).close(),
+                    "the service the refused reload would have added is not listening");
+            assertThrows(IllegalArgumentException.class, () -> daemon.status("added"));
+        }
+    }
+
+    @Test
+    void aChangedServiceOnTheSamePortTakesOverItsSocketWithoutRefusingAnyone() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread prober = new Thread(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!done.get() && System.nanoTime() < deadline && failure.get() == null) {
+                try (LineClient probe = LineClient.connect(port)) {
+                    String answer = probe.ask("probe");
+                    if (answer == null || !answer.endsWith(":probe")) {
+                        throw new AssertionError("unexpected answer " + answer);
+                    }
+                    answered.incrementAndGet();
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }
+        });
+        prober.start();
+        for (int i = 0; i < 6; i++) {
+            ReloadReport report = reload(GOOD.replace("u:", "u" + i + ":").replace("port: 0", "port: " + port));
+            assertTrue(report.applied(), report.toString());
+            assertEquals(port, daemon.port("unmoved"));
+            long before = answered.get();
+            while (answered.get() < before + 3 && failure.get() == null && prober.isAlive()) {
+                Thread.sleep(5);
+            }
+        }
+        done.set(true);
+        prober.join(10_000);
+        assertEquals(null, failure.get(), "a client connecting during the reloads was refused or lost");
+        try (LineClient fresh = LineClient.connect(port)) {
+            assertEquals("u5:last", fresh.ask("last"), "the last configuration serves");
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     @Test
