@@ -166,6 +166,12 @@ public final class ConfigLoader {
             problems.add(new Problem(fileName, value.line(), "services", "expected a mapping of services, found " + value.kind()));
             return List.of();
         }
+        if (value.asMap().isEmpty()) {
+            // check and run agree: a daemon with nothing to serve is a mistake, not a quiet success.
+            problems.add(new Problem(fileName, value.line(), "services",
+                    "no services are configured: add at least one under services:"));
+            return List.of();
+        }
         List<ServiceConfig> services = new ArrayList<>();
         Map<Integer, ServiceConfig> byPort = new HashMap<>();
         for (Map.Entry<String, YamlValue> entry : value.asMap().entrySet()) {
@@ -291,11 +297,12 @@ public final class ConfigLoader {
 
     private static List<Cidr> cidrs(YamlSettings s, String key) throws ConfigException {
         Set<Cidr> cidrs = new LinkedHashSet<>();
-        for (String item : s.list(key)) {
+        List<String> items = s.list(key);
+        for (int i = 0; i < items.size(); i++) {
             try {
-                cidrs.add(Cidr.parse(item));
+                cidrs.add(Cidr.parse(items.get(i)));
             } catch (IllegalArgumentException e) {
-                throw s.invalid(key, e.getMessage());
+                throw s.invalid(YamlSettings.item(key, i), e.getMessage());
             }
         }
         return List.copyOf(cidrs);
