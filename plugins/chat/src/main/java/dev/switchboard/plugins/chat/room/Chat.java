@@ -40,7 +40,6 @@ public final class Chat {
      * machine, a slow link) still finishes a write now and then, and its senders wait for it; at 10 ms
      * a loaded two-core box lost fan-out receivers that were reading all along.
      */
-    static final long STALLED_NANOS = Duration.ofMillis(250).toNanos();
     /** The longest topic kept (IRC's TOPICLEN), in characters. */
     public static final int TOPIC_LENGTH = 390;
 
@@ -371,7 +370,7 @@ public final class Chat {
             for (Room room : client.rooms()) {
                 for (Client member : room.members()) {
                     Outbox outbox = member.outbox();
-                    if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(STALLED_NANOS)) {
+                    if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(Outbox.STALLED_NANOS)) {
                         busy.add(outbox);
                     }
                 }
