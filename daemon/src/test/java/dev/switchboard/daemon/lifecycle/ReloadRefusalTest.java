@@ -149,6 +149,11 @@ class ReloadRefusalTest {
     }
 
     @Test
+    void aTenMegabyteFileIsRefused() throws Exception {
+        assertRefusedAndUntouched(reload(GOOD + "# padding\n".repeat(1024 * 1024)), "the file is 10 MB");
+    }
+
+    @Test
     void deepNestingIsRefused() throws Exception {
         assertRefusedAndUntouched(reload(GOOD + "x: " + "[".repeat(5000) + "]".repeat(5000) + "\n"), "nested more than");
     }
