@@ -423,15 +423,16 @@ public final class Chat {
     /** Cuts off a client that floods, telling it why; its rooms are told it left. */
     public void cutOffFlooding(Client client) {
         cutFlooding.incrementAndGet();
-        client.outbox().cutOff(client.front().closing("* disconnected: flooding"), false, SLOW_GRACE);
+        // Out of its rooms first: by the time the client sees its connection close, nobody lists it.
         remove(client, "flooding");
+        client.outbox().cutOff(client.front().closing("* disconnected: flooding"), false, SLOW_GRACE);
     }
 
     private void cutOffSlow(Client client) {
         cutSlow.incrementAndGet();
+        remove(client, "too slow");
         client.outbox().cutOff(client.front().closing("* disconnected: you are not reading fast enough"),
                 true, SLOW_GRACE);
-        remove(client, "too slow");
     }
 
     /** The service is shutting down: every client gets what is queued for it, then {@code notice}, then is closed. */
