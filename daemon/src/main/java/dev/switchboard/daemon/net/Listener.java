@@ -2,6 +2,8 @@ package dev.switchboard.daemon.net;
 
 import dev.switchboard.api.Handler;
 import dev.switchboard.daemon.config.AccessPolicy;
+import dev.switchboard.daemon.net.proxy.ChannelHeaderBytes;
+import dev.switchboard.daemon.net.proxy.ProxyHeader;
 import dev.switchboard.daemon.net.tls.TlsEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,6 +35,8 @@ public final class Listener {
 
     private static final Logger log = LoggerFactory.getLogger(Listener.class);
     private static final int BACKLOG = 512;
+    /** A proxy sends its header first and at once; one that has not within this long is not a proxy. */
+    private static final long PROXY_HEADER_DEADLINE_NANOS = 5_000_000_000L;
 
     private final String serviceName;
     private final ServerSocketChannel server;
@@ -159,14 +163,66 @@ public final class Listener {
     }
 
     private void dispatch(SocketChannel channel) {
-        InetAddress address;
+        InetSocketAddress peer;
         try {
-            address = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            peer = (InetSocketAddress) channel.getRemoteAddress();
         } catch (IOException e) {
             closeQuietly(channel); // the client already left
             return;
         }
-        CountedSource source = gate.source(address);
+        if (policy.behindProxy()) {
+            relayed(channel, peer);
+        } else {
+            admit(channel, peer, Optional.empty(), executor);
+        }
+    }
+
+    /**
+     * Behind a proxy only the proxy may connect, and its header is read on the client's own thread, never
+     * on the acceptor: then the client it names goes through the gate like any other.
+     */
+    private void relayed(SocketChannel channel, InetSocketAddress proxy) {
+        if (!policy.trustsProxy(proxy.getAddress())) {
+            refuseNow(channel, proxy, "not a trusted proxy: this service takes clients only through one "
+                    + "(proxy-protocol)", policy.denyMessage());
+            return;
+        }
+        try {
+            executor.execute(() -> readHeader(channel, proxy));
+        } catch (RejectedExecutionException e) {
+            refuseNow(channel, proxy, "no free thread in the daemon's shared pool (" + e.getMessage() + ")",
+                    policy.busyMessage());
+        }
+    }
+
+    private void readHeader(SocketChannel channel, InetSocketAddress proxy) {
+        ProxyHeader header;
+        try {
+            header = ProxyHeader.read(new ChannelHeaderBytes(channel, System.nanoTime() + PROXY_HEADER_DEADLINE_NANOS));
+        } catch (ChannelHeaderBytes.NothingSent e) {
+            closeQuietly(channel); // a proxy's TCP health check: not a client
+            return;
+        } catch (IOException e) {
+            refuseNow(channel, proxy, "bad PROXY header from the proxy: " + e.getMessage(), "");
+            return;
+        }
+        if (header.local()) {
+            closeQuietly(channel); // v2 LOCAL: the proxy's own health check, not a client
+            return;
+        }
+        admit(channel, header.client().orElse(proxy), Optional.of(proxy), Runnable::run);
+    }
+
+    private void refuseNow(SocketChannel channel, InetSocketAddress from, String reason, String message) {
+        stats.rejected.increment();
+        refusals.refused(gate.source(from.getAddress()), reason);
+        refuse(channel, message);
+    }
+
+    /** The gate, then the handler on {@code runner}: the shared executor, or the thread already serving. */
+    private void admit(SocketChannel channel, InetSocketAddress remote, Optional<InetSocketAddress> proxy,
+                       Executor runner) {
+        CountedSource source = gate.source(remote.getAddress());
         Verdict verdict = gate.admit(source, System.nanoTime());
         if (!verdict.admitted()) {
             stats.rejected.increment();
@@ -176,8 +232,8 @@ public final class Listener {
         }
         ClientConnection client;
         try {
-            client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining, tls,
-                    () -> closed(source));
+            client = new ClientConnection(channel, remote, proxy, serviceName, policy.idleTimeout(), stats, draining,
+                    tls, () -> closed(source));
         } catch (IOException e) {
             gate.closed(source);
             gate.handlerReturned();
@@ -188,7 +244,7 @@ public final class Listener {
         stats.active.incrementAndGet();
         clients.add(client);
         try {
-            executor.execute(new ClientTask(client, handler, stats, failures, plugin, () -> finished(client)));
+            runner.execute(new ClientTask(client, handler, stats, failures, plugin, () -> finished(client)));
         } catch (RejectedExecutionException e) {
             // Never a silent close: the client hears the busy line and the log says why.
             stats.total.decrement();
