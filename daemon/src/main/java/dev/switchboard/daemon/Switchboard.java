@@ -132,12 +132,20 @@ public final class Switchboard implements AutoCloseable {
     public synchronized ReloadReport reload() {
         log.info("reload: reading {} and the plugin directories", config);
         ReloadReport report;
+        PluginHost loadedPlugins = null;
         try {
             Config loaded = ConfigLoader.load(config, home);
-            report = daemon.reload(loaded, PluginHost.load(loaded.daemon().pluginDirs(), Version.get(),
-                    classPathProtocols));
+            loadedPlugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get(), classPathProtocols);
+            report = daemon.reload(loaded, loadedPlugins);
         } catch (ConfigProblems e) {
             report = new ReloadReport(false, e.problems().stream().map(Problem::toString).toList(), List.of());
+        } catch (RuntimeException | Error e) {
+            // A bug here or in a plugin's validation must not end a daemon that was serving well.
+            log.error("reload: unexpected failure", e);
+            if (loadedPlugins != null && loadedPlugins != daemon.plugins()) {
+                loadedPlugins.close();
+            }
+            report = new ReloadReport(false, List.of("unexpected " + e), List.of());
         }
         if (report.applied()) {
             report.changes().forEach(c -> log.info("reload: {}", c));

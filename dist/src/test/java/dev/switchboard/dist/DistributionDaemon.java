@@ -173,6 +173,36 @@ public final class DistributionDaemon implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Sends SIGHUP with kill(1), as an operator would (the unit's ExecReload runs {@code switchboard reload}). */
+    public void hangup() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -HUP failed");
+    }
+
+    /**
+     * Waits until {@code text} has been logged {@code times} times.
+     *
+     * @return the log of the reload that logged it last, from "reload: reading" to that line
+     */
+    public String awaitReload(String text, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String out = output();
+            int at = -1;
+            int found = 0;
+            for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
+                at = i;
+                found++;
+            }
+            if (found >= times) {
+                int from = out.lastIndexOf("reload: reading", at);
+                return out.substring(Math.max(0, from), out.indexOf('\n', at) < 0 ? out.length() : out.indexOf('\n', at));
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        return fail("'" + text + "' not logged " + times + " times within 30 s:\n" + output());
+    }
+
     /** Waits for a daemon that is expected to exit by itself. */
     public int awaitExit() throws InterruptedException {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the daemon did not exit");

@@ -98,7 +98,7 @@ class LauncherIT {
             }
             daemon.writeConfig(TWO_ECHOES);
             daemon.start();
-            assertEquals(3, daemon.awaitExit(), daemon.output());
+            assertEquals(5, daemon.awaitExit(), daemon.output());
             assertTrue(daemon.output().contains("no plugin provides protocol 'echo'"), daemon.output());
             assertTrue(daemon.output().contains("no service could start"), daemon.output());
         }

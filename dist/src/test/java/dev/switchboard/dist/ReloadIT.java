@@ -69,8 +69,8 @@ class ReloadIT {
                           echo: {port: 0}
                           daytime: {protocol: time, port: 0, format: iso8601}
                         """);
-                hangup(daemon);
-                String reloaded = awaitOutput(daemon, "reload done", 1);
+                daemon.hangup();
+                String reloaded = daemon.awaitReload("reload done", 1);
                 assertTrue(reloaded.contains("reload: plugin time 0.1.0 added from " + timeJar.getFileName()), reloaded);
                 assertTrue(reloaded.contains("reload: service echo unchanged: its socket and 1 connected clients"), reloaded);
                 assertTrue(reloaded.contains("reload: service old-echo removed"), reloaded);
@@ -89,8 +89,8 @@ class ReloadIT {
                 assertEquals(2, refused.exitCode(), refused.output());
                 assertTrue(refused.output().contains("services.echo.buffr: unknown key (did you mean 'buffer'?)"),
                         refused.output());
-                hangup(daemon);
-                String afterBroken = awaitOutput(daemon, "reload refused", 1);
+                daemon.hangup();
+                String afterBroken = daemon.awaitReload("reload refused", 1);
                 assertTrue(afterBroken.contains("conf/switchboard.yml:3: services.echo.buffr: unknown key"), afterBroken);
                 assertEquals("unharmed", client.echo("unharmed"));
                 assertTrue(firstLine(Integer.parseInt(added.group(2))).endsWith("Z\r\n"), "daytime still runs");
@@ -105,7 +105,7 @@ class ReloadIT {
                 assertEquals(0, sent.exitCode(), sent.output());
                 assertTrue(sent.output().contains("asked switchboard (pid " + daemon.process().pid() + ") to reload"),
                         sent.output());
-                String third = awaitOutput(daemon, "reload done", 2);
+                String third = daemon.awaitReload("reload done", 2);
                 assertTrue(third.contains("reload: service daytime removed"), third);
                 assertEquals("still the same connection", client.echo("still the same connection"));
             }
@@ -124,7 +124,7 @@ class ReloadIT {
                     daemon.output());
 
             DistributionDaemon.Result refused = daemon.run("reload", "--pid-file", pidFile.toString());
-            assertEquals(3, refused.exitCode(), refused.output());
+            assertEquals(5, refused.exitCode(), refused.output());
             assertTrue(refused.output().contains("pid " + daemon.process().pid() + " would not reload: SIGHUP is ignored"),
                     refused.output());
             try (EchoClient client = new EchoClient(daemon.port("echo"))) {
@@ -139,7 +139,7 @@ class ReloadIT {
         try (DistributionDaemon daemon = DistributionDaemon.install(tmp)) {
             Path pidFile = Files.writeString(tmp.resolve("stale.pid"), "999999999\n");
             DistributionDaemon.Result result = daemon.run("reload", "--pid-file", pidFile.toString());
-            assertEquals(3, result.exitCode(), result.output());
+            assertEquals(5, result.exitCode(), result.output());
             assertTrue(result.output().contains("no process 999999999"), result.output());
             DistributionDaemon.Result noPidFile = daemon.run("reload");
             assertEquals(64, noPidFile.exitCode(), noPidFile.output());
@@ -147,61 +147,10 @@ class ReloadIT {
         }
     }
 
-    /** kill -HUP, as systemd's ExecReload does. */
-    private static void hangup(DistributionDaemon daemon) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.process().pid())).inheritIO().start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -HUP failed");
-    }
-
-    /** Waits until {@code text} occurs {@code times} times in the output; returns the output after the last. */
-    private static String awaitOutput(DistributionDaemon daemon, String text, int times) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String out = daemon.output();
-            int at = -1;
-            int found = 0;
-            for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
-                at = i;
-                found++;
-            }
-            if (found >= times) {
-                int from = out.lastIndexOf("reload: reading", at);
-                return out.substring(Math.max(0, from), out.indexOf('\n', at) < 0 ? out.length() : out.indexOf('\n', at));
-            }
-            daemon.process().waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        return fail("'" + text + "' not logged " + times + " times within 30 s:\n" + daemon.output());
-    }
-
     private static String firstLine(int port) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        }
-    }
-
-    /** One echo connection kept open across reloads. */
-    private static final class EchoClient implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        EchoClient(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(10_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-        }
-
-        String echo(String line) throws IOException {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return in.readLine();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

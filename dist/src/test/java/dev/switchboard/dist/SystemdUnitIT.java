@@ -26,11 +26,11 @@ class SystemdUnitIT {
     void unitPassesSystemdAnalyzeVerify() throws Exception {
         assumeTrue(Command.exists("systemd-analyze"), "systemd-analyze is not installed (apt-get install systemd)");
         String unit = Files.readString(Path.of(System.getProperty("switchboard.unit")));
-        // verify checks that ExecStart exists: point it at the packaged launcher, as /usr/bin/switchboard is
-        // only there once the package is installed.
+        // verify checks that ExecStart and ExecReload exist: point them at the packaged launcher, as
+        // /usr/bin/switchboard is only there once the package is installed.
         Path launcher = Path.of(System.getProperty("switchboard.dist"), "bin/switchboard").toAbsolutePath();
         Path copy = Files.writeString(tmp.resolve("switchboard.service"),
-                unit.replace("ExecStart=/usr/bin/switchboard", "ExecStart=" + launcher));
+                unit.replace("=/usr/bin/switchboard ", "=" + launcher + " "));
         Command verify = Command.run("systemd-analyze", "verify", copy.toString());
         assertEquals(0, verify.exitCode(), verify.output());
         assertFalse(verify.output().contains("switchboard.service:"), "no warnings about the unit: " + verify.output());
@@ -42,9 +42,23 @@ class SystemdUnitIT {
         for (String expected : List.of("User=switchboard", "Type=exec", "AmbientCapabilities=CAP_NET_BIND_SERVICE",
                 "CapabilityBoundingSet=CAP_NET_BIND_SERVICE", "NoNewPrivileges=true", "ProtectSystem=strict",
                 "ProtectHome=true", "PrivateTmp=true", "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX AF_NETLINK",
-                "ExecReload=/bin/kill -HUP $MAINPID", "Restart=on-failure", "StandardOutput=journal")) {
+                "ExecReload=/usr/bin/switchboard reload --config /etc/switchboard/switchboard.yml --pid-file "
+                + "/run/switchboard/switchboard.pid", "Restart=on-failure", "StandardOutput=journal")) {
             assertTrue(lines.contains(expected), "the unit lacks " + expected);
         }
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JIT needs W+X memory");
+    }
+
+    /**
+     * systemd must not give up on a daemon that crashed or ran out of memory (the launcher's
+     * -XX:+ExitOnOutOfMemoryError exits 3), only on a bad configuration (2) or no service at all (5).
+     */
+    @Test
+    void unitGivesUpOnlyOnExitCodesThatARestartCannotFix() throws Exception {
+        List<String> prevent = Files.readAllLines(Path.of(System.getProperty("switchboard.unit"))).stream()
+                .filter(l -> l.startsWith("RestartPreventExitStatus=")).toList();
+        assertEquals(List.of("RestartPreventExitStatus=2 5"), prevent);
+        String launcher = Files.readString(Path.of(System.getProperty("switchboard.dist"), "bin/switchboard"));
+        assertTrue(launcher.contains("-XX:+ExitOnOutOfMemoryError"), "the daemon exits 3 when out of memory");
     }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
  * <pre>{@code
  * if (max < min) throw settings.invalid("max", "must be at least min (" + min + ")");
  * }</pre>
+ * A key of the form {@code name[index]} (from 0) names one item of a list: the problem is reported at
+ * that item's line, as {@code services.echo.deny[1]}.
  */
 public class ConfigException extends Exception {
 

@@ -78,8 +78,20 @@ public interface Connection extends AutoCloseable {
      */
     void sendFile(FileChannel file, long position, long count) throws IOException;
 
-    /** @return the client's address and port */
+    /**
+     * @return the client's address and port; for a service behind a proxy ({@code proxy-protocol}), the
+     *     real client's, from the proxy's PROXY protocol header
+     */
     InetSocketAddress remoteAddress();
+
+    /**
+     * @return for a service behind a proxy ({@code proxy-protocol}), the proxy's own address and port;
+     *     empty for a client that connected directly
+     * @since 0.2.0
+     */
+    default Optional<InetSocketAddress> proxyAddress() {
+        return Optional.empty();
+    }
 
     /** @return the address and port the client connected to */
     InetSocketAddress localAddress();

@@ -29,7 +29,8 @@ public final class Cli {
     public static final int OK = 0;
     public static final int CRASH = 1;
     public static final int CONFIG_ERROR = 2;
-    public static final int NO_SERVICE = 3;
+    /** Not 3: that is how the JVM exits when it runs out of memory (-XX:+ExitOnOutOfMemoryError), a crash to restart. */
+    public static final int NO_SERVICE = 5;
     public static final int USAGE = 64;
 
     private static final Logger log = LoggerFactory.getLogger("switchboard");

@@ -17,6 +17,8 @@ import java.util.List;
  * @param deny these networks may not connect, even if allowed
  * @param busyMessage the line sent to a client refused by a limit; empty for none
  * @param denyMessage the line sent to a client refused by the access lists; empty for none
+ * @param proxies the proxies (networks) whose connections start with a PROXY protocol header naming the
+ *     real client; when not empty, only they may connect. Empty: the protocol is off
  */
 public record AccessPolicy(
         Duration idleTimeout,
@@ -27,15 +29,27 @@ public record AccessPolicy(
         List<Cidr> allow,
         List<Cidr> deny,
         String busyMessage,
-        String denyMessage) {
+        String denyMessage,
+        List<Cidr> proxies) {
 
     /** Used where the configuration says nothing. */
     public static final AccessPolicy DEFAULT =
-            new AccessPolicy(Duration.ofMinutes(5), 1000, 64, 0, 64, List.of(), List.of(), "", "");
+            new AccessPolicy(Duration.ofMinutes(5), 1000, 64, 0, 64, List.of(), List.of(), "", "", List.of());
 
     public AccessPolicy {
         allow = List.copyOf(allow);
         deny = List.copyOf(deny);
+        proxies = List.copyOf(proxies);
+    }
+
+    /** @return whether the service expects a PROXY protocol header on every connection */
+    public boolean behindProxy() {
+        return !proxies.isEmpty();
+    }
+
+    /** @return whether a connection from {@code peer} may carry a PROXY header that is believed */
+    public boolean trustsProxy(InetAddress peer) {
+        return proxies.stream().anyMatch(c -> c.contains(peer));
     }
 
     /** @return whether the access lists let the address in: deny wins, an empty allow list allows all */

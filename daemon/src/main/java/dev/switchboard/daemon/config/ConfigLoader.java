@@ -23,7 +23,7 @@ public final class ConfigLoader {
     public static final Set<String> SERVICE_KEYS = Set.copyOf(concat(List.of(
             "enabled", "protocol", "bind", "port",
             "idle-timeout", "max-connections", "max-connections-per-ip", "max-connects-per-second-per-ip",
-            "ipv6-prefix", "allow", "deny", "busy-message", "deny-message"), TlsConfig.KEYS, DatagramLimits.KEYS));
+            "ipv6-prefix", "allow", "deny", "busy-message", "deny-message", "proxy-protocol"), TlsConfig.KEYS, DatagramLimits.KEYS));
 
     /** Keys that {@code defaults:} may set for every service. */
     private static final Set<String> INHERITED_KEYS = Set.copyOf(concat(TlsConfig.KEYS, DatagramLimits.KEYS));
@@ -145,7 +145,8 @@ public final class ConfigLoader {
                 read(s, () -> s.has("allow") ? cidrs(s, "allow") : base.allow(), base.allow()),
                 read(s, () -> s.has("deny") ? cidrs(s, "deny") : base.deny(), base.deny()),
                 read(s, () -> oneLine(s, "busy-message", base.busyMessage()), base.busyMessage()),
-                read(s, () -> oneLine(s, "deny-message", base.denyMessage()), base.denyMessage()));
+                read(s, () -> oneLine(s, "deny-message", base.denyMessage()), base.denyMessage()),
+                read(s, () -> s.has("proxy-protocol") ? cidrs(s, "proxy-protocol") : base.proxies(), base.proxies()));
         if (wholeSection) {
             problems.addAll(s.unknownKeys(INHERITED_KEYS));
         }
@@ -164,6 +165,12 @@ public final class ConfigLoader {
         }
         if (!value.isMap()) {
             problems.add(new Problem(fileName, value.line(), "services", "expected a mapping of services, found " + value.kind()));
+            return List.of();
+        }
+        if (value.asMap().isEmpty()) {
+            // check and run agree: a daemon with nothing to serve is a mistake, not a quiet success.
+            problems.add(new Problem(fileName, value.line(), "services",
+                    "no services are configured: add at least one under services:"));
             return List.of();
         }
         List<ServiceConfig> services = new ArrayList<>();
@@ -212,6 +219,10 @@ public final class ConfigLoader {
         Transport transport = read(s, () -> transport(s, defaults.transport()), Transport.TCP);
         TlsConfig tls = read(s, () -> TlsConfig.read(s, defaults.tls(), protocol), TlsConfig.NONE);
         DatagramLimits datagrams = read(s, () -> datagrams(s, defaults.datagrams()), DatagramLimits.DEFAULT);
+        if (access.behindProxy() && transport.udp()) {
+            problems.add(s.problem(s.invalid("proxy-protocol", "the PROXY protocol is for TCP: a service with "
+                    + "proxy-protocol uses transport: tcp")));
+        }
         if (tls.enabled() && transport.udp()) {
             problems.add(s.problem(s.invalid("transport", "TLS is for TCP: a service with tls-certificate or "
                     + "tls-keystore uses transport: tcp (DTLS is not supported)")));
@@ -219,7 +230,7 @@ public final class ConfigLoader {
         if (access.maxConnections() > daemon.maxConnections()) {
             access = new AccessPolicy(access.idleTimeout(), daemon.maxConnections(), access.maxConnectionsPerIp(),
                     access.maxConnectsPerSecondPerIp(), access.ipv6Prefix(), access.allow(), access.deny(), access.busyMessage(),
-                    access.denyMessage());
+                    access.denyMessage(), access.proxies());
         }
         return problems.size() > before ? null
                 : new ServiceConfig(name, line, enabled, protocol, bind, port, access, s.copy(), transport, tls, datagrams);
@@ -291,11 +302,12 @@ public final class ConfigLoader {
 
     private static List<Cidr> cidrs(YamlSettings s, String key) throws ConfigException {
         Set<Cidr> cidrs = new LinkedHashSet<>();
-        for (String item : s.list(key)) {
+        List<String> items = s.list(key);
+        for (int i = 0; i < items.size(); i++) {
             try {
-                cidrs.add(Cidr.parse(item));
+                cidrs.add(Cidr.parse(items.get(i)));
             } catch (IllegalArgumentException e) {
-                throw s.invalid(key, e.getMessage());
+                throw s.invalid(YamlSettings.item(key, i), e.getMessage());
             }
         }
         return List.copyOf(cidrs);

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,9 @@ import java.util.stream.Collectors;
  * as unknown.
  */
 public final class YamlSettings implements Settings {
+
+    /** A key with an item index, {@code deny[1]}: see {@link #item}. */
+    private static final Pattern ITEM = Pattern.compile("(.+)\\[(\\d{1,9})]");
 
     private final String file;
     private final String path;
@@ -87,7 +92,18 @@ public final class YamlSettings implements Settings {
         return problems;
     }
 
+    /** @return the key naming item {@code index} of a list: a problem with it is reported at the item's line */
+    public static String item(String key, int index) {
+        return key + "[" + index + "]";
+    }
+
     int lineOf(String key) {
+        Matcher item = ITEM.matcher(key);
+        YamlValue list = item.matches() ? values.get(item.group(1)) : null;
+        if (list != null && list.isList()) {
+            int index = Integer.parseInt(item.group(2));
+            return index < list.asList().size() ? list.asList().get(index).line() : list.line();
+        }
         YamlValue value = values.get(key);
         return value == null ? line : value.line();
     }
@@ -172,7 +188,7 @@ public final class YamlSettings implements Settings {
         List<String> items = new ArrayList<>();
         for (YamlValue item : value.get().asList()) {
             if (!item.isScalar()) {
-                throw invalid(key, "list items must be plain values, found " + item.kind() + " on line " + item.line());
+                throw invalid(item(key, items.size()), "list items must be plain values, found " + item.kind());
             }
             items.add((String) item.value());
         }

@@ -13,7 +13,6 @@ import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.Watchdog;
 import dev.switchboard.daemon.net.tls.TlsMaterial;
 import dev.switchboard.daemon.plugin.PluginHost;
-import dev.switchboard.daemon.service.HandlerOpener;
 import dev.switchboard.daemon.service.Service;
 import dev.switchboard.daemon.service.ServiceEnvironment;
 import dev.switchboard.daemon.service.ServiceFailure;
@@ -122,10 +121,11 @@ public final class Daemon {
     }
 
     /**
-     * Applies a new configuration and freshly loaded plugins without a restart. If any service that
-     * would be opened has a problem, nothing changes. Otherwise unchanged services keep their sockets and
-     * clients; removed and changed ones stop accepting and drain in the background for up to
-     * {@code shutdown-grace}; new and changed ones open.
+     * Applies a new configuration and freshly loaded plugins without a restart, all or nothing. Every
+     * new and changed service is opened and bound first (a changed one on the same port takes over its
+     * old socket); if any of that fails, what was opened is closed again and nothing changes. Otherwise
+     * unchanged services keep their sockets and clients; removed and changed ones stop accepting and
+     * drain in the background for up to {@code shutdown-grace}; new and changed ones start accepting.
      *
      * @param next the new configuration
      * @param nextPlugins the plugins loaded for it; owned by the daemon from now on
@@ -137,9 +137,20 @@ public final class Daemon {
             return ReloadReport.refused(List.of("the daemon is stopping"));
         }
         ReloadPlan plan = ReloadPlan.of(services, next.services(), nextPlugins);
+        List<Service> outgoing = plan.outgoing();
+        ServiceEnvironment environment = environment(nextPlugins);
         List<Problem> problems = new ArrayList<>();
-        for (ServiceConfig service : plan.toOpen()) {
-            problems.addAll(HandlerOpener.validate(service, nextPlugins, clock));
+        Map<ReloadPlan.Step, Service> prepared = new LinkedHashMap<>();
+        for (ReloadPlan.Step step : plan.steps()) {
+            if (step.action() != ReloadPlan.Action.KEEP) {
+                Service service = new Service(step.config(), environment);
+                try {
+                    service.prepare(outgoing);
+                    prepared.put(step, service);
+                } catch (ServiceFailure f) {
+                    problems.addAll(f.problems());
+                }
+            }
         }
         // Kept TLS services re-read their certificates too (certbot renewed them): a bad one refuses the reload.
         Map<Service, TlsMaterial> certificates = new LinkedHashMap<>();
@@ -154,6 +165,7 @@ public final class Daemon {
             }
         }
         if (!problems.isEmpty()) {
+            prepared.values().forEach(Service::abandon);
             // A broken plugin JAR is often why a protocol is missing: name both.
             List<String> reasons = new ArrayList<>(nextPlugins.problems());
             problems.sort(Comparator.comparingInt(Problem::line));
@@ -166,14 +178,13 @@ public final class Daemon {
         executor.growTo(handlerSlots(config) + handlerSlots(next))
                 .ifPresent(n -> changes.add("the shared pool may now grow to " + n + " threads"));
         warnAboutSharedPool(next);
-        List<Service> outgoing = plan.outgoing();
-        outgoing.forEach(Service::stopAccepting); // first, so a replacement can bind the same port
+        // New ones accept first: a socket taken over passes from the old acceptor to the new one.
+        prepared.values().forEach(Service::activate);
+        outgoing.forEach(Service::stopAccepting);
         outgoing.forEach(Service::drain);
-        ServiceEnvironment environment = environment(nextPlugins);
         List<Service> nextServices = new ArrayList<>();
         for (ReloadPlan.Step step : plan.steps()) {
-            Service service = step.action() == ReloadPlan.Action.KEEP ? step.old().orElseThrow()
-                    : new Service(step.config(), environment);
+            Service service = step.action() == ReloadPlan.Action.KEEP ? step.old().orElseThrow() : prepared.get(step);
             if (step.action() == ReloadPlan.Action.KEEP) {
                 changes.add("service " + service.name() + " unchanged: its socket and " + service.clientCount()
                         + " connected clients are untouched");
@@ -186,7 +197,6 @@ public final class Daemon {
                     });
                 }
             } else {
-                service.start();
                 changes.add(describe(step, service));
             }
             nextServices.add(service);

@@ -62,12 +62,6 @@ record ReloadPlan(List<Step> steps, List<Service> removed) {
         return new ReloadPlan(steps, List.copyOf(byName.values()));
     }
 
-    /** @return the services a reload must open: added and replaced ones */
-    List<ServiceConfig> toOpen() {
-        return steps.stream().filter(s -> s.action() != Action.KEEP && s.config().enabled())
-                .map(Step::config).toList();
-    }
-
     /** @return the running services a reload takes away: removed and replaced ones */
     List<Service> outgoing() {
         List<Service> result = new ArrayList<>(removed);

@@ -36,6 +36,7 @@ final class ClientConnection implements Connection {
     private final BooleanSupplier draining;
     private final Runnable onClose;
     private final InetSocketAddress remote;
+    private final Optional<InetSocketAddress> proxy;
     private final InetSocketAddress local;
     private final Optional<TlsEndpoint> tlsEndpoint;
     private volatile Optional<TlsInfo> tls = Optional.empty();
@@ -52,7 +53,12 @@ final class ClientConnection implements Connection {
     private volatile Thread servingThread;
     private final AtomicBoolean stuck = new AtomicBoolean();
 
-    ClientConnection(SocketChannel channel, String serviceName, Duration idleTimeout, TrafficStats stats,
+    /**
+     * @param remote the client: the socket's peer, or behind a proxy the client its PROXY header named
+     * @param proxy behind a proxy, the proxy (the socket's peer)
+     */
+    ClientConnection(SocketChannel channel, InetSocketAddress remote, Optional<InetSocketAddress> proxy,
+                     String serviceName, Duration idleTimeout, TrafficStats stats,
                      BooleanSupplier draining, Optional<TlsEndpoint> tlsEndpoint, Runnable onClose) throws IOException {
         this.channel = channel;
         this.tlsEndpoint = tlsEndpoint;
@@ -61,7 +67,8 @@ final class ClientConnection implements Connection {
         this.draining = draining;
         this.onClose = onClose;
         this.idleTimeoutNanos = idleTimeout.toNanos();
-        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.remote = remote;
+        this.proxy = proxy;
         this.local = (InetSocketAddress) channel.getLocalAddress();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
@@ -130,6 +137,11 @@ final class ClientConnection implements Connection {
     @Override
     public InetSocketAddress remoteAddress() {
         return remote;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> proxyAddress() {
+        return proxy;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.switchboard.daemon.net;
 
 import dev.switchboard.api.Handler;
 import dev.switchboard.daemon.config.AccessPolicy;
+import dev.switchboard.daemon.net.proxy.ChannelHeaderBytes;
+import dev.switchboard.daemon.net.proxy.ProxyHeader;
 import dev.switchboard.daemon.net.tls.TlsEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,11 +26,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One service's server socket and its acceptor thread: accepts a client, asks the gate, and either
  * refuses it at once (after the configured one-line message) or hands it to the shared executor.
+ *
+ * <p>A reload that replaces a service on the same address and port does not close and bind again (a
+ * moment with no listener, and a bind that can fail): the new listener {@link #takeOver takes over} the
+ * socket, and the old acceptor passes whatever it accepts next to its successor.
  */
 public final class Listener {
 
     private static final Logger log = LoggerFactory.getLogger(Listener.class);
     private static final int BACKLOG = 512;
+    /** A proxy sends its header first and at once; one that has not within this long is not a proxy. */
+    private static final long PROXY_HEADER_DEADLINE_NANOS = 5_000_000_000L;
 
     private final String serviceName;
     private final ServerSocketChannel server;
@@ -47,11 +55,16 @@ public final class Listener {
     private final IncidentLog stuck;
     private final Object finished = new Object();
     private Thread acceptor;
+    /** The listener whose socket this one took over: told to hand over when this one starts. */
+    private final Listener predecessor;
+    /** Set once this listener's socket belongs to a successor. */
+    private volatile Listener successor;
 
     private Listener(String serviceName, String plugin, ServerSocketChannel server, AccessPolicy policy,
                      ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
-                     BooleanSupplier draining, Optional<TlsEndpoint> tls) throws IOException {
+                     BooleanSupplier draining, Optional<TlsEndpoint> tls, Listener predecessor) throws IOException {
         this.serviceName = serviceName;
+        this.predecessor = predecessor;
         this.tls = tls;
         this.server = server;
         // Kept: status is asked for while draining and after stopping, when the socket is closed.
@@ -82,11 +95,28 @@ public final class Listener {
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(address, BACKLOG);
-            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining, tls);
+            return new Listener(serviceName, plugin, server, policy, budget, executor, handler, stats, draining, tls,
+                    null);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * A listener for a replacement service on the socket {@code old} holds. Nothing changes for {@code old}
+     * until this one {@link #start starts}; {@link #discard} leaves the socket to it.
+     */
+    public static Listener takeOver(Listener old, String serviceName, String plugin, AccessPolicy policy,
+                                    ConnectionBudget budget, Executor executor, Handler handler, TrafficStats stats,
+                                    BooleanSupplier draining, Optional<TlsEndpoint> tls) throws IOException {
+        return new Listener(serviceName, plugin, old.server, policy, budget, executor, handler, stats, draining, tls,
+                old);
+    }
+
+    /** @return true while the socket is open and no successor has taken it over */
+    public boolean canBeTakenOver() {
+        return server.isOpen() && successor == null;
     }
 
     /** @return for a TLS service, where its certificate is swapped on reload */
@@ -99,8 +129,11 @@ public final class Listener {
         return boundAddress;
     }
 
-    /** Starts the acceptor thread. */
+    /** Starts the acceptor thread; a listener that took over a socket first tells its predecessor. */
     public synchronized void start() {
+        if (predecessor != null) {
+            predecessor.successor = this;
+        }
         acceptor = new Thread(this::acceptLoop, "accept-" + serviceName);
         acceptor.setDaemon(true);
         acceptor.start();
@@ -119,19 +152,77 @@ public final class Listener {
                 pause();
                 continue;
             }
+            Listener next = successor;
+            if (next != null) {
+                // Accepted while blocked before the hand-over: the client belongs to the new service.
+                next.dispatch(channel);
+                return;
+            }
             dispatch(channel);
         }
     }
 
     private void dispatch(SocketChannel channel) {
-        InetAddress address;
+        InetSocketAddress peer;
         try {
-            address = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            peer = (InetSocketAddress) channel.getRemoteAddress();
         } catch (IOException e) {
             closeQuietly(channel); // the client already left
             return;
         }
-        CountedSource source = gate.source(address);
+        if (policy.behindProxy()) {
+            relayed(channel, peer);
+        } else {
+            admit(channel, peer, Optional.empty(), executor);
+        }
+    }
+
+    /**
+     * Behind a proxy only the proxy may connect, and its header is read on the client's own thread, never
+     * on the acceptor: then the client it names goes through the gate like any other.
+     */
+    private void relayed(SocketChannel channel, InetSocketAddress proxy) {
+        if (!policy.trustsProxy(proxy.getAddress())) {
+            refuseNow(channel, proxy, "not a trusted proxy: this service takes clients only through one "
+                    + "(proxy-protocol)", policy.denyMessage());
+            return;
+        }
+        try {
+            executor.execute(() -> readHeader(channel, proxy));
+        } catch (RejectedExecutionException e) {
+            refuseNow(channel, proxy, "no free thread in the daemon's shared pool (" + e.getMessage() + ")",
+                    policy.busyMessage());
+        }
+    }
+
+    private void readHeader(SocketChannel channel, InetSocketAddress proxy) {
+        ProxyHeader header;
+        try {
+            header = ProxyHeader.read(new ChannelHeaderBytes(channel, System.nanoTime() + PROXY_HEADER_DEADLINE_NANOS));
+        } catch (ChannelHeaderBytes.NothingSent e) {
+            closeQuietly(channel); // a proxy's TCP health check: not a client
+            return;
+        } catch (IOException e) {
+            refuseNow(channel, proxy, "bad PROXY header from the proxy: " + e.getMessage(), "");
+            return;
+        }
+        if (header.local()) {
+            closeQuietly(channel); // v2 LOCAL: the proxy's own health check, not a client
+            return;
+        }
+        admit(channel, header.client().orElse(proxy), Optional.of(proxy), Runnable::run);
+    }
+
+    private void refuseNow(SocketChannel channel, InetSocketAddress from, String reason, String message) {
+        stats.rejected.increment();
+        refusals.refused(gate.source(from.getAddress()), reason);
+        refuse(channel, message);
+    }
+
+    /** The gate, then the handler on {@code runner}: the shared executor, or the thread already serving. */
+    private void admit(SocketChannel channel, InetSocketAddress remote, Optional<InetSocketAddress> proxy,
+                       Executor runner) {
+        CountedSource source = gate.source(remote.getAddress());
         Verdict verdict = gate.admit(source, System.nanoTime());
         if (!verdict.admitted()) {
             stats.rejected.increment();
@@ -141,8 +232,8 @@ public final class Listener {
         }
         ClientConnection client;
         try {
-            client = new ClientConnection(channel, serviceName, policy.idleTimeout(), stats, draining, tls,
-                    () -> closed(source));
+            client = new ClientConnection(channel, remote, proxy, serviceName, policy.idleTimeout(), stats, draining,
+                    tls, () -> closed(source));
         } catch (IOException e) {
             gate.closed(source);
             gate.handlerReturned();
@@ -153,7 +244,7 @@ public final class Listener {
         stats.active.incrementAndGet();
         clients.add(client);
         try {
-            executor.execute(new ClientTask(client, handler, stats, failures, plugin, () -> finished(client)));
+            runner.execute(new ClientTask(client, handler, stats, failures, plugin, () -> finished(client)));
         } catch (RejectedExecutionException e) {
             // Never a silent close: the client hears the busy line and the log says why.
             stats.total.decrement();
@@ -193,8 +284,14 @@ public final class Listener {
         }
     }
 
-    /** Stops accepting: closes the server socket. Connected clients carry on. */
+    /**
+     * Stops accepting: closes the server socket, unless a successor took it over (then its acceptor
+     * passes the client it may still accept to the successor, and ends). Connected clients carry on.
+     */
     public void stopAccepting() {
+        if (successor != null) {
+            return;
+        }
         closeQuietly(server);
         Thread t;
         synchronized (this) {
@@ -206,6 +303,13 @@ public final class Listener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Drops a listener that never started: closes its socket unless it was taken over from another. */
+    public void discard() {
+        if (predecessor == null) {
+            closeQuietly(server);
         }
     }
 

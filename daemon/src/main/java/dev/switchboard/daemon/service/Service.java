@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +61,25 @@ public final class Service {
 
     /** Opens the handler and the socket and starts accepting; on failure the service is {@link State#FAILED}. */
     public synchronized void start() {
+        try {
+            prepare(List.of());
+            activate();
+        } catch (ServiceFailure e) {
+            fail(e.getMessage());
+        }
+    }
+
+    /**
+     * Everything that can fail, and nothing that shows: opens the handler, reads the certificate and binds
+     * the socket, or takes over the socket of an outgoing service on the same address and port. What a
+     * reload does for every new service before it changes anything; {@link #activate} or {@link #abandon}
+     * follows.
+     *
+     * @param outgoing the services a reload takes away, whose sockets this one may take over
+     * @throws ServiceFailure when the service cannot be served; it then holds no handler and no socket
+     */
+    public synchronized void prepare(List<Service> outgoing) throws ServiceFailure {
         if (!config.enabled()) {
-            state = State.STOPPED;
-            problem = "disabled (enabled: false)";
             return;
         }
         try {
@@ -74,24 +92,45 @@ public final class Service {
             provider = opened.provider();
             requireDatagramHandler();
             tls = openTls();
-            bind();
-            if (listener != null) {
-                listener.start();
-            }
-            if (datagrams != null) {
-                datagrams.start();
-                log.info("{}: answering datagrams on UDP {}", config.name(), AddressText.of(datagrams.boundAddress().getAddress())
-                        + " port " + datagrams.boundAddress().getPort());
-            }
-            state = State.RUNNING;
-        } catch (ServiceFailure e) {
-            fail(e.getMessage());
+            bind(outgoing);
         } catch (RuntimeException e) {
             // Whatever else goes wrong stays with this service: the others start regardless.
             log.error("{}: failed to start", config.name(), e);
             closeHandler();
-            fail("failed to start: " + e);
+            throw new ServiceFailure(config.settings().problem(new ConfigException("", "failed to start: " + e)));
         }
+    }
+
+    /** Starts accepting on the prepared socket (taking it over from its old service, if it was one's). */
+    public synchronized void activate() {
+        if (!config.enabled()) {
+            state = State.STOPPED;
+            problem = "disabled (enabled: false)";
+            return;
+        }
+        if (listener != null) {
+            listener.start();
+        }
+        if (datagrams != null) {
+            datagrams.start();
+            log.info("{}: answering datagrams on UDP {}", config.name(), AddressText.of(datagrams.boundAddress().getAddress())
+                    + " port " + datagrams.boundAddress().getPort());
+        }
+        state = State.RUNNING;
+    }
+
+    /** Undoes {@link #prepare}: closes what it opened, and leaves a socket it would have taken over alone. */
+    public synchronized void abandon() {
+        if (listener != null) {
+            listener.discard();
+            listener = null;
+        }
+        if (datagrams != null) {
+            datagrams.discard();
+            datagrams = null;
+        }
+        closeHandler();
+        state = State.STOPPED;
     }
 
     private void requireDatagramHandler() throws ServiceFailure {
@@ -133,15 +172,15 @@ public final class Service {
                 + " connected clients keep theirs");
     }
 
-    private void bind() throws ServiceFailure {
+    private void bind(List<Service> outgoing) throws ServiceFailure {
         try {
-            bind(config.bind());
+            bind(config.bind(), outgoing);
         } catch (UnsupportedAddressTypeException | SocketException e) {
             if (!(e instanceof BindException) && config.bind() instanceof Inet6Address && config.bind().isAnyLocalAddress()) {
                 // No IPv6 on this machine (disabled in the kernel): every IPv4 interface is what "::" meant.
                 log.info("{}: IPv6 is unavailable ({}); listening on 0.0.0.0 instead", config.name(), e.toString());
                 try {
-                    bind(InetAddress.getByAddress(new byte[4]));
+                    bind(InetAddress.getByAddress(new byte[4]), outgoing);
                     return;
                 } catch (IOException again) {
                     throw bindFailure(again);
@@ -153,27 +192,52 @@ public final class Service {
         }
     }
 
-    /** Binds TCP, UDP or both; with both, UDP takes the port number TCP got (which port 0 leaves open). */
-    private void bind(InetAddress address) throws IOException {
+    /**
+     * Binds TCP, UDP or both; with both, UDP takes the port number TCP got (which port 0 leaves open). A
+     * socket an outgoing service holds on the same address and port is taken over instead.
+     */
+    private void bind(InetAddress address, List<Service> outgoing) throws IOException {
+        InetSocketAddress wanted = new InetSocketAddress(address, config.port());
         Listener tcp = null;
         try {
             if (config.transport().tcp()) {
-                tcp = Listener.bind(config.name(), "plugin '" + pluginId + "' " + pluginVersion,
-                        new InetSocketAddress(address, config.port()), config.access(),
-                        environment.budget(), environment.executor(), handler, stats, () -> draining, tls);
+                String plugin = "plugin '" + pluginId + "' " + pluginVersion;
+                Optional<Listener> held = held(outgoing, Service::listener, Listener::boundAddress, wanted,
+                        Listener::canBeTakenOver);
+                tcp = held.isPresent()
+                        ? Listener.takeOver(held.get(), config.name(), plugin, config.access(), environment.budget(),
+                                environment.executor(), handler, stats, () -> draining, tls)
+                        : Listener.bind(config.name(), plugin, wanted, config.access(), environment.budget(),
+                                environment.executor(), handler, stats, () -> draining, tls);
             }
             if (config.transport().udp()) {
-                int port = tcp != null ? tcp.boundAddress().getPort() : config.port();
-                datagrams = DatagramListener.bind(config.name(), new InetSocketAddress(address, port), config.access(),
-                        config.datagrams(), (DatagramHandler) handler, stats);
+                InetSocketAddress at = tcp != null ? tcp.boundAddress() : wanted;
+                Optional<DatagramListener> held = held(outgoing, Service::datagrams, DatagramListener::boundAddress, at,
+                        DatagramListener::canBeTakenOver);
+                datagrams = held.isPresent()
+                        ? DatagramListener.takeOver(held.get(), config.name(), config.access(), config.datagrams(),
+                                (DatagramHandler) handler, stats)
+                        : DatagramListener.bind(config.name(), at, config.access(), config.datagrams(),
+                                (DatagramHandler) handler, stats);
             }
             listener = tcp;
         } catch (IOException | RuntimeException e) {
             if (tcp != null) {
-                tcp.stopAccepting();
+                tcp.discard();
             }
             throw e;
         }
+    }
+
+    /** @return an outgoing service's socket bound to exactly {@code wanted} (never for port 0), if one is free */
+    private static <S> Optional<S> held(List<Service> outgoing, Function<Service, Optional<S>> socket,
+                                        Function<S, InetSocketAddress> address, InetSocketAddress wanted,
+                                        Predicate<S> free) {
+        if (wanted.getPort() == 0) {
+            return Optional.empty();
+        }
+        return outgoing.stream().map(socket).flatMap(Optional::stream)
+                .filter(s -> address.apply(s).equals(wanted) && free.test(s)).findFirst();
     }
 
     private ServiceFailure bindFailure(IOException e) {

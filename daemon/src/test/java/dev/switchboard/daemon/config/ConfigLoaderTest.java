@@ -45,6 +45,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBadItemOfAListIsReportedAtTheItemsOwnLine() {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                services:
+                  echo:
+                    port: 0
+                    protocol: lines
+                    deny:
+                      - 10.0.0.0/8
+                      - 10.0.0.0/33
+                """);
+        assertOnlyProblem(problems, 9, "services.echo.deny[1]", "10.0.0.0/33");
+    }
+
+    @Test
+    void aSingleNetworkWhereAListIsExpectedIsAListOfOne() throws Exception {
+        file = TestConfigs.write(tmp, """
+                daemon: {plugins: PLUGINS}
+                services:
+                  echo: {port: 0, protocol: lines, deny: 10.0.0.0/8}
+                """);
+        Config config = ConfigLoader.load(file, tmp);
+        assertEquals(List.of(Cidr.parse("10.0.0.0/8")), config.services().get(0).access().deny());
+    }
+
+    @Test
+    void anEmptyServicesMappingIsAnError() {
+        assertOnlyProblem(check("daemon: {plugins: PLUGINS}\nservices: {}\n"), 2, "services", "no services are configured");
+    }
+
+    @Test
     void reportsAYamlSyntaxErrorAtTheBadlyIndentedLine() {
         List<String> problems = check("""
                 daemon:
@@ -142,7 +174,7 @@ class ConfigLoaderTest {
                 services:
                   echo: {protocol: lines, port: 0}
                 """);
-        assertOnlyProblem(problems, 4, "defaults.allow", "'300.1.1.1' is not an address or network");
+        assertOnlyProblem(problems, 4, "defaults.allow[1]", "'300.1.1.1' is not an address or network");
     }
 
     @Test
@@ -162,8 +194,8 @@ class ConfigLoaderTest {
                       - "fd00::/129"
                 """);
         assertEquals(2, problems.size(), problems::toString);
-        assertProblem(problems, 7, "services.v4.deny", "'10.0.0.0/33' has a bad prefix length (0 to 32)");
-        assertProblem(problems, 11, "services.v6.deny", "'fd00::/129' has a bad prefix length (0 to 128)");
+        assertProblem(problems, 7, "services.v4.deny[0]", "'10.0.0.0/33' has a bad prefix length (0 to 32)");
+        assertProblem(problems, 12, "services.v6.deny[0]", "'fd00::/129' has a bad prefix length (0 to 128)");
     }
 
     @Test
@@ -527,7 +559,7 @@ class ConfigLoaderTest {
         assertProblem(problems, 3, "daemon.threads", "'many' is not a thread mode");
         assertProblem(problems, 5, "defaults.idle-timeout", "'soon' is not a duration");
         assertProblem(problems, 9, "services.echo.port", "-1 is not a port");
-        assertProblem(problems, 13, "services.other.deny", "'not-an-address' is not an address or network");
+        assertProblem(problems, 13, "services.other.deny[0]", "'not-an-address' is not an address or network");
         assertTrue(problems.get(0).startsWith(file + ":3:") && problems.get(3).startsWith(file + ":13:"), problems::toString);
     }
 

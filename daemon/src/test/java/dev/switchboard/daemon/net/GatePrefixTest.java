@@ -23,7 +23,7 @@ class GatePrefixTest {
 
     private static Gate gate(int perIp, int perSecond, int ipv6Prefix) {
         AccessPolicy policy = new AccessPolicy(Duration.ofMinutes(1), 1000, perIp, perSecond, ipv6Prefix,
-                List.of(), List.of(), "", "");
+                List.of(), List.of(), "", "", List.of());
         return new Gate(policy, new ConnectionBudget(1000));
     }
 

@@ -16,7 +16,7 @@ import org.pf4j.Extension;
 /**
  * Test protocol {@code lines}: echoes each line with an optional {@code prefix}; the line {@code throw}
  * makes the handler throw, as a buggy plugin would; the line {@code tls?} is answered with what
- * {@link Connection#tls()} says. Over UDP a datagram comes back after the prefix: the same size without
+ * {@link Connection#tls()} says, and {@code who?} with the client's and the proxy's address. Over UDP a datagram comes back after the prefix: the same size without
  * one, larger (an amplification) with one. Records {@link Handler#drain()} in {@link Recorder}.
  * Found on the test class path, as a plugin's tests find theirs.
  */
@@ -50,7 +50,11 @@ public final class LinesProtocol implements Protocol {
                     if (line.get().equals("throw")) {
                         throw new IllegalStateException("told to throw by the test");
                     }
-                    String answer = line.get().equals("tls?") ? client.tls().toString() : line.get();
+                    String answer = switch (line.get()) {
+                        case "tls?" -> client.tls().toString();
+                        case "who?" -> "client " + client.remoteAddress() + " proxy " + client.proxyAddress();
+                        default -> line.get();
+                    };
                     client.output().write((prefix + answer + "\r\n").getBytes(StandardCharsets.UTF_8));
                     client.output().flush();
                 }

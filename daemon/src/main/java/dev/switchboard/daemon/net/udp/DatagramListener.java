@@ -43,6 +43,10 @@ public final class DatagramListener {
     private final TrafficStats stats;
     private final Counts counts = new Counts();
     private Thread receiver;
+    /** The listener whose socket this one took over (see {@link #takeOver}). */
+    private final DatagramListener predecessor;
+    /** Set once this listener's socket belongs to a successor. */
+    private volatile DatagramListener successor;
 
     /** What a UDP service dropped or withheld, since it started. */
     public static final class Counts {
@@ -79,8 +83,10 @@ public final class DatagramListener {
     }
 
     private DatagramListener(String serviceName, DatagramChannel channel, AccessPolicy policy, DatagramLimits limits,
-                             DatagramHandler handler, TrafficStats stats) throws IOException {
+                             DatagramHandler handler, TrafficStats stats, DatagramListener predecessor)
+            throws IOException {
         this.serviceName = serviceName;
+        this.predecessor = predecessor;
         this.channel = channel;
         this.boundAddress = (InetSocketAddress) channel.getLocalAddress();
         this.policy = policy;
@@ -101,10 +107,37 @@ public final class DatagramListener {
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(address);
-            return new DatagramListener(serviceName, channel, policy, limits, handler, stats);
+            return new DatagramListener(serviceName, channel, policy, limits, handler, stats, null);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * A listener for a replacement service on the socket {@code old} holds, as a reload on the same port
+     * needs: nothing changes for {@code old} until this one starts. A datagram {@code old} was already
+     * waiting for when it handed over is answered by it, the rest by this one.
+     */
+    public static DatagramListener takeOver(DatagramListener old, String serviceName, AccessPolicy policy,
+                                            DatagramLimits limits, DatagramHandler handler, TrafficStats stats)
+            throws IOException {
+        return new DatagramListener(serviceName, old.channel, policy, limits, handler, stats, old);
+    }
+
+    /** @return true while the socket is open and no successor has taken it over */
+    public boolean canBeTakenOver() {
+        return channel.isOpen() && successor == null;
+    }
+
+    /** Drops a listener that never started: closes its socket unless it was taken over from another. */
+    public void discard() {
+        if (predecessor == null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing a socket we are discarding
+            }
         }
     }
 
@@ -120,6 +153,9 @@ public final class DatagramListener {
 
     /** Starts the datagram thread. */
     public synchronized void start() {
+        if (predecessor != null) {
+            predecessor.successor = this;
+        }
         receiver = new Thread(this::receiveLoop, "udp-" + serviceName);
         receiver.setDaemon(true);
         receiver.start();
@@ -129,7 +165,7 @@ public final class DatagramListener {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_PAYLOAD + 1);
         AnswerLimiter limiter = new AnswerLimiter(limits, System.nanoTime());
         Report report = new Report(System.nanoTime());
-        while (channel.isOpen()) {
+        while (channel.isOpen() && successor == null) {
             InetSocketAddress source;
             try {
                 buffer.clear();
@@ -232,8 +268,11 @@ public final class DatagramListener {
         }
     }
 
-    /** Closes the socket: no more datagrams are answered. */
+    /** Closes the socket, unless a successor took it over: no more datagrams are answered here. */
     public void stop() {
+        if (successor != null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -40,7 +40,6 @@ public final class Chat {
      * machine, a slow link) still finishes a write now and then, and its senders wait for it; at 10 ms
      * a loaded two-core box lost fan-out receivers that were reading all along.
      */
-    static final long STALLED_NANOS = Duration.ofMillis(250).toNanos();
     /** The longest topic kept (IRC's TOPICLEN), in characters. */
     public static final int TOPIC_LENGTH = 390;
 
@@ -371,7 +370,7 @@ public final class Chat {
             for (Room room : client.rooms()) {
                 for (Client member : room.members()) {
                     Outbox outbox = member.outbox();
-                    if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(STALLED_NANOS)) {
+                    if (outbox.backlog() > outbox.capacity() / 2 && !outbox.stalled(Outbox.STALLED_NANOS)) {
                         busy.add(outbox);
                     }
                 }
@@ -424,15 +423,16 @@ public final class Chat {
     /** Cuts off a client that floods, telling it why; its rooms are told it left. */
     public void cutOffFlooding(Client client) {
         cutFlooding.incrementAndGet();
-        client.outbox().cutOff(client.front().closing("* disconnected: flooding"), false, SLOW_GRACE);
+        // Out of its rooms first: by the time the client sees its connection close, nobody lists it.
         remove(client, "flooding");
+        client.outbox().cutOff(client.front().closing("* disconnected: flooding"), false, SLOW_GRACE);
     }
 
     private void cutOffSlow(Client client) {
         cutSlow.incrementAndGet();
+        remove(client, "too slow");
         client.outbox().cutOff(client.front().closing("* disconnected: you are not reading fast enough"),
                 true, SLOW_GRACE);
-        remove(client, "too slow");
     }
 
     /** The service is shutting down: every client gets what is queued for it, then {@code notice}, then is closed. */

@@ -57,6 +57,14 @@ public final class Outbox {
 
     private enum State { OPEN, ENDING, CLOSING }
 
+    /** How long a writer may sit in one socket write before its client counts as not reading. */
+    public static final long STALLED_NANOS = Duration.ofMillis(250).toNanos();
+    /**
+     * While its socket still takes bytes a client may fall this many times {@code capacity} behind: then
+     * the daemon is what is slow (a burst of joins on a busy machine), not the client.
+     */
+    static final int HEADROOM = 4;
+
     private final Connection connection;
     private final int capacity;
     private final Clock clock;
@@ -74,7 +82,8 @@ public final class Outbox {
 
     /**
      * @param connection the client; only this outbox's writer writes to it
-     * @param capacity how many lines may wait before {@link #offer} reports the client as too slow
+     * @param capacity how many lines may wait for a client that is not reading before {@link #offer} reports
+     *     it as too slow
      * @param clock the time (and zone) of time stamps
      * @param closer runs the forced close of a client that does not take its last line in time
      */
@@ -88,7 +97,8 @@ public final class Outbox {
     /**
      * Queues a line without blocking. Lines offered after the outbox has begun to close are dropped.
      *
-     * @return false when the queue is full: the client is not keeping up
+     * @return false when the queue is full and the writer is stuck on the socket (or the queue is past
+     *     its headroom): the client is not keeping up
      */
     public boolean offer(Line line) {
         lock.lock();
@@ -96,7 +106,7 @@ public final class Outbox {
             if (state != State.OPEN) {
                 return true;
             }
-            if (queue.size() >= capacity) {
+            if (queue.size() >= capacity && (stalled(STALLED_NANOS) || queue.size() >= capacity * HEADROOM)) {
                 return false;
             }
             queue.add(line);
