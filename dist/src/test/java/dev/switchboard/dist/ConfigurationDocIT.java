@@ -41,7 +41,7 @@ class ConfigurationDocIT {
             for (String line : check.output().split("\n")) {
                 assertFalse(line.matches(Pattern.quote(file.toString()) + ":\\d+: .*"), "problem: " + line);
             }
-            for (String service : List.of("echo", "http", "time", "netinfo", "chat")) {
+            for (String service : List.of("echo", "http", "time", "netinfo", "chat", "admin")) {
                 assertTrue(check.output().matches("(?s).*\\n  " + service + " +protocol " + service + " .*"),
                         "service " + service + " missing from:\n" + check.output());
             }

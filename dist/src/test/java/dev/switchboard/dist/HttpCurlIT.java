@@ -71,7 +71,7 @@ class HttpCurlIT {
         Curl.Result page = Curl.run("-sS", "-D", "-", base + "/");
         assertTrue(page.out().startsWith("HTTP/1.1 200 OK\r\n"), page.out());
         assertTrue(page.out().contains("Content-Type: text/html; charset=utf-8\r\n"), page.out());
-        assertTrue(page.out().contains("/_switchboard/"), "links to the dashboard");
+        assertTrue(page.out().contains("http://localhost:7070/"), "points to the admin service's dashboard");
     }
 
     @Test
@@ -193,13 +193,17 @@ class HttpCurlIT {
         static Result run(String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of("curl", "--max-time", "20", "--noproxy", "*"));
             command.addAll(List.of(args));
-            Path err = Files.createTempFile(tmp, "curl", ".err");
-            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
-            String errors = Files.readString(err, StandardCharsets.ISO_8859_1);
-            assertEquals(0, p.exitValue(), "curl " + command + " failed: " + errors);
-            return new Result(out, errors);
+            Path err = Files.createTempFile("curl", ".err");
+            try {
+                Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
+                String errors = Files.readString(err, StandardCharsets.ISO_8859_1);
+                assertEquals(0, p.exitValue(), "curl " + command + " failed: " + errors);
+                return new Result(out, errors);
+            } finally {
+                Files.deleteIfExists(err);
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.plugins.http;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * One http service's validated settings.
@@ -17,8 +16,6 @@ import java.util.Optional;
  * @param keepAliveTimeout the longest an idle persistent connection waits for its next request
  * @param cacheSize the memory the small-file cache may hold, in bytes (0 turns it off)
  * @param cacheMaxFile the largest file the cache holds; bigger ones go out zero-copy
- * @param dashboardPath where the dashboard lives, ending in {@code /}; empty when turned off
- * @param metricsPath where the Prometheus metrics live; empty when turned off
  * @param accessLog whether every request is logged to {@link AccessLog#LOGGER_NAME}
  */
 record HttpConfig(
@@ -31,8 +28,6 @@ record HttpConfig(
         Duration keepAliveTimeout,
         long cacheSize,
         long cacheMaxFile,
-        Optional<String> dashboardPath,
-        Optional<String> metricsPath,
         boolean accessLog) {
 
     /** RFC 9112 sets no limit; these are the issue's, generous for browsers and tight for abuse. */

@@ -25,7 +25,8 @@ final class HttpHandler implements Handler {
     HttpHandler(HttpConfig config, ServiceContext context) {
         this.config = config;
         this.context = context;
-        this.router = new Router(config, context, requests);
+        this.router = new Router(config);
+        context.publish(new RequestStatus(context.serviceName(), requests));
         this.accessLog = new AccessLog(config.accessLog());
     }
 

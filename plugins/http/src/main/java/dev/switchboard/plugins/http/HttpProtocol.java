@@ -9,16 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * HTTP/1.1 (RFC 9110, RFC 9112): serves the static files under {@code root}, a live status dashboard
- * and Prometheus metrics.
+ * HTTP/1.1 (RFC 9110, RFC 9112): serves the static files under {@code root}. The daemon's dashboard and
+ * metrics are the admin plugin's.
  *
  * <pre>{@code
  * services:
- *   http: { port: 8080, root: www, dashboard-path: /_switchboard/ }
+ *   http: { port: 8080, root: www }
  * }</pre>
  */
 @Extension
@@ -35,7 +35,17 @@ public final class HttpProtocol implements Protocol {
         return new HttpHandler(config, context);
     }
 
+    /** Keys of 0.1.0, when http also served the dashboard and metrics. */
+    private static final List<String> MOVED_KEYS = List.of("dashboard", "dashboard-path", "metrics", "metrics-path");
+
     static HttpConfig read(Settings s) throws ConfigException {
+        for (String key : MOVED_KEYS) {
+            if (s.string(key).isPresent()) {
+                throw s.invalid(key, "the dashboard, status.json and /metrics moved to the admin service "
+                        + "(protocol: admin, port 7070 on loopback in the shipped config): remove " + key
+                        + " here and see docs/configuration.md, admin");
+            }
+        }
         Path root = s.path("root", Path.of("www"));
         String index = s.string("index", "index.html");
         boolean serveHidden = s.flag("serve-hidden", false);
@@ -45,10 +55,6 @@ public final class HttpProtocol implements Protocol {
         Duration keepAlive = positive(s, "keep-alive-timeout", s.duration("keep-alive-timeout", Duration.ofSeconds(30)));
         long cacheSize = s.size("cache-size", 16L * 1024 * 1024);
         long cacheMaxFile = s.size("cache-max-file", 256L * 1024);
-        boolean dashboard = s.flag("dashboard", true);
-        String dashboardPath = s.string("dashboard-path", "/_switchboard/");
-        boolean metrics = s.flag("metrics", true);
-        String metricsPath = s.string("metrics-path", "/metrics");
         boolean accessLog = s.flag("access-log", true);
 
         if (index.isEmpty() || index.contains("/") || index.contains("\\") || index.startsWith(".")) {
@@ -56,12 +62,6 @@ public final class HttpProtocol implements Protocol {
         }
         if (cacheMaxFile > Integer.MAX_VALUE - 8) {
             throw s.invalid("cache-max-file", "must be below 2GiB");
-        }
-        if (!dashboardPath.matches("/([A-Za-z0-9._~-]+/)+")) {
-            throw s.invalid("dashboard-path", "must look like /_switchboard/ (starting and ending with /)");
-        }
-        if (!metricsPath.matches("(/[A-Za-z0-9._~-]+)+")) {
-            throw s.invalid("metrics-path", "must look like /metrics (starting with /, no trailing /)");
         }
         Path realRoot;
         try {
@@ -81,8 +81,7 @@ public final class HttpProtocol implements Protocol {
             throw s.invalid("root", root + " cannot be read: " + e.getMessage());
         }
         return new HttpConfig(realRoot, index, serveHidden, followSymlinks, listing, headerTimeout, keepAlive, cacheSize,
-                cacheMaxFile, dashboard ? Optional.of(dashboardPath) : Optional.empty(),
-                metrics ? Optional.of(metricsPath) : Optional.empty(), accessLog);
+                cacheMaxFile, accessLog);
     }
 
     private static Duration positive(Settings s, String key, Duration value) throws ConfigException {

@@ -143,7 +143,7 @@ final class HttpSession {
             throw HttpError.of(400, "malformed Host field");
         }
         try {
-            return handler.router().route(request, client.remoteAddress().getAddress());
+            return handler.router().route(request);
         } catch (NoSuchFileException e) {
             return HttpStatus.errorPage(404);
         } catch (AccessDeniedException e) {
@@ -152,7 +152,7 @@ final class HttpSession {
             LOG.warn("cannot answer '{}': {}", request.line(), e.toString());
             return HttpStatus.errorPage(500);
         } catch (RuntimeException e) {
-            // A bug here or in the daemon's status: this request fails, the connection and others go on.
+            // A bug here: this request fails, the connection and others go on.
             LOG.error("failed to answer '{}'", request.line(), e);
             return HttpStatus.errorPage(500);
         }

@@ -31,12 +31,7 @@ final class RawClient implements AutoCloseable {
     private final InputStream in;
 
     RawClient(int port) throws IOException {
-        this(InetAddress.getLoopbackAddress(), port);
-    }
-
-    /** @param from the local address to connect from, e.g. 127.0.0.5 (Linux answers on all of 127/8) */
-    RawClient(InetAddress from, int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(5000);
         in = new BufferedInputStream(socket.getInputStream());
     }

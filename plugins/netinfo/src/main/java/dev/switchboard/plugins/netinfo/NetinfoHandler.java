@@ -2,6 +2,7 @@ package dev.switchboard.plugins.netinfo;
 
 import dev.switchboard.api.Connection;
 import dev.switchboard.api.Handler;
+import dev.switchboard.api.Json;
 import dev.switchboard.api.LineReader;
 import dev.switchboard.api.LineTooLongException;
 import dev.switchboard.plugins.netinfo.Network.Host;

@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.http;
+package dev.switchboard.plugins.admin;
 
 import dev.switchboard.api.Handler;
 import dev.switchboard.api.Protocol;

@@ -1,13 +1,14 @@
-package dev.switchboard.plugins.http;
+package dev.switchboard.plugins.admin;
 
 import dev.switchboard.api.DaemonStatus;
+import dev.switchboard.api.Json;
 import dev.switchboard.api.ServiceStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The daemon's status as the JSON document served at {@code <dashboard>/status.json}. */
+/** The daemon's status as the JSON document served at {@code /status.json}. */
 final class StatusJson {
 
     private StatusJson() {

@@ -1,12 +1,9 @@
-package dev.switchboard.plugins.http;
+package dev.switchboard.plugins.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.daemon.Switchboard;
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,48 +12,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A status source is shown only to clients its own service would admit (issue 13 finding 1): a service
- * with {@code allow: [127.0.0.5]} keeps its report out of status.json for a client from 127.0.0.1.
+ * with {@code allow: [127.0.0.5]} keeps its report out of the admin service's status.json for a client from
+ * 127.0.0.1, though the admin service admits both.
  */
 class StatusVisibilityTest {
 
     @TempDir
     static Path tmp;
-    static Switchboard daemon;
+    static AdminSite site;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(tmp.resolve("www"));
-        Path config = tmp.resolve("switchboard.yml");
-        Files.writeString(config, """
-                daemon:
-                  bind: 127.0.0.1
-                  plugins: '%s'
-                  shutdown-grace: 1s
-                services:
-                  http:
-                    port: 0
-                    root: '%s'
+        site = new AdminSite(tmp, "", """
                   guarded:
                     protocol: guarded-report
                     port: 0
                     allow: [127.0.0.5]
-                """.formatted(Files.createDirectories(tmp.resolve("plugins")), tmp.resolve("www")));
-        daemon = Switchboard.builder().config(config).start();
+                """);
     }
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
+        if (site != null) {
+            site.close();
         }
     }
 
     static String statusJsonFrom(String client) throws Exception {
-        try (RawClient raw = new RawClient(InetAddress.getByName(client), daemon.port("http"))) {
-            RawClient.Reply reply = raw.send("GET /_switchboard/status.json HTTP/1.1\r\nHost: x\r\n\r\n").read();
-            assertEquals(200, reply.status());
-            return reply.text();
-        }
+        HttpExchange.Answer answer = HttpExchange.getFrom(client, site.port(), "/status.json");
+        assertEquals(200, answer.status());
+        return answer.body();
     }
 
     @Test
@@ -82,7 +67,7 @@ class StatusVisibilityTest {
 
     @Test
     void theServiceItselfStillRefusesTheOtherClient() throws Exception {
-        try (RawClient refused = new RawClient(InetAddress.getByName("127.0.0.1"), daemon.port("guarded"))) {
+        try (HttpExchange refused = new HttpExchange("127.0.0.1", site.daemon.port("guarded"))) {
             assertTrue(refused.closedByServer());
         }
     }

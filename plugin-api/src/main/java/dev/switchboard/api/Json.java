@@ -1,30 +1,46 @@
-package dev.switchboard.plugins.http;
+package dev.switchboard.api;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Writes plain values as JSON (RFC 8259): maps, iterables, arrays of objects, strings, numbers,
- * booleans and null. Anything else is written as its {@code toString()}, quoted. Non-finite numbers
- * become {@code null}, which JSON has no other way to say.
+ * The project's one JSON writer (RFC 8259), for the plain values status sources and reports are made
+ * of: maps, iterables and object arrays, strings, numbers, booleans and {@code null}. The same rules
+ * hold everywhere:
+ * <ul>
+ * <li>a non-finite number ({@code NaN}, infinities) is written as {@code null}, which JSON has no other
+ *     way to say;</li>
+ * <li>any other type is written as its {@code toString()}, quoted;</li>
+ * <li>{@code <}, U+2028 and U+2029 are escaped too, so the text can sit inside a {@code <script>};</li>
+ * <li>nesting deeper than 32 levels (a map that holds itself) is cut off as {@code null}.</li>
+ * </ul>
+ * It lives in the API because plugins share no other code: every plugin and the daemon use this one.
+ *
+ * <pre>{@code
+ * String text = Json.write(Map.of("load", 0.5, "up", true)); // {"load":0.5,"up":true}
+ * }</pre>
+ *
+ * @since 0.2.0
  */
-final class Json {
+public final class Json {
 
-    /** Deeper than any status snapshot should be; stops a self-referencing map from looping. */
     private static final int MAX_DEPTH = 32;
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /**
+     * @param value a plain value, as above
+     * @return its JSON text, on one line
+     */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder(1024);
         write(out, value, 0);
         return out.toString();
     }
 
     private static void write(StringBuilder out, Object value, int depth) {
-        if (depth > MAX_DEPTH) {
-            out.append("null");
-        } else if (value == null) {
+        if (value == null || depth > MAX_DEPTH) {
             out.append("null");
         } else if (value instanceof Boolean) {
             out.append(value);
@@ -58,7 +74,7 @@ final class Json {
             }
             out.append(']');
         } else if (value instanceof Object[] array) {
-            write(out, java.util.Arrays.asList(array), depth);
+            write(out, Arrays.asList(array), depth);
         } else {
             string(out, value.toString());
         }
@@ -75,8 +91,7 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    // Also escape '<' so the JSON can never close a <script> element it is embedded in.
-                    if (c < 0x20 || c == '<' || c == 0x2028 || c == 0x2029) {
+                    if (c < 0x20 || c == 0x7F || c == '<' || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

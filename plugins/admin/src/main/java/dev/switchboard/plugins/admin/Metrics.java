@@ -1,4 +1,4 @@
-package dev.switchboard.plugins.http;
+package dev.switchboard.plugins.admin;
 
 import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceStatus;
@@ -8,6 +8,8 @@ import java.util.function.ToLongFunction;
 /**
  * The daemon's status in the Prometheus text exposition format (version 0.0.4): one family per
  * quantity, {@code _total} counters and plain gauges, labelled by {@code service} and {@code protocol}.
+ * The series are those of 0.1.0, when the http plugin served them, under the same names; the http
+ * services' request counts come from their {@code http-requests} status sections.
  */
 final class Metrics {
 
@@ -16,12 +18,11 @@ final class Metrics {
     private Metrics() {
     }
 
-    /**
-     * @param status the daemon's status
-     * @param serviceName the http service serving the metrics, for its own request counts
-     * @param requests that service's requests by status code
-     */
-    static String render(DaemonStatus status, String serviceName, Map<Integer, Long> requests) {
+    /** The status section each http service publishes, named {@code http-requests} or {@code http-requests@<service>}. */
+    private static final String HTTP_REQUESTS = "http-requests";
+
+    /** @param status the daemon's status as the client asking may see it */
+    static String render(DaemonStatus status) {
         StringBuilder out = new StringBuilder(2048);
         family(out, "switchboard_info", "gauge", "The daemon's version, Java runtime and thread mode.");
         out.append("switchboard_info{version=\"").append(label(status.version())).append("\",jvm=\"")
@@ -48,10 +49,24 @@ final class Metrics {
         perService(out, status, "switchboard_service_sent_bytes_total", "counter",
                 "Bytes sent to clients.", ServiceStatus::bytesOut);
         family(out, "switchboard_http_requests_total", "counter", "HTTP requests answered, by status code.");
-        requests.forEach((code, count) -> out.append("switchboard_http_requests_total{service=\"")
-                .append(label(serviceName)).append("\",code=\"").append(code).append("\"} ").append(count)
-                .append('\n'));
+        status.sources().forEach((name, section) -> {
+            if (name.equals(HTTP_REQUESTS) || name.startsWith(HTTP_REQUESTS + "@")) {
+                httpRequests(out, section);
+            }
+        });
         return out.toString();
+    }
+
+    private static void httpRequests(StringBuilder out, Map<String, Object> section) {
+        if (!(section.get("service") instanceof String service) || !(section.get("byStatus") instanceof Map<?, ?> codes)) {
+            return;
+        }
+        codes.forEach((code, count) -> {
+            if (count instanceof Number n && String.valueOf(code).matches("[1-5][0-9][0-9]")) {
+                out.append("switchboard_http_requests_total{service=\"").append(label(service)).append("\",code=\"")
+                        .append(code).append("\"} ").append(n.longValue()).append('\n');
+            }
+        });
     }
 
     private static void perService(StringBuilder out, DaemonStatus status, String name, String type, String help,
