@@ -33,8 +33,11 @@ public record AccessPolicy(
         List<Cidr> proxies) {
 
     /** Used where the configuration says nothing. */
-    public static final AccessPolicy DEFAULT =
-            new AccessPolicy(Duration.ofMinutes(5), 1000, 64, 0, 64, List.of(), List.of(), "", "", List.of());
+    public static final AccessPolicy DEFAULT = new AccessPolicy(DaemonKeys.IDLE_TIMEOUT.fallback(),
+            DaemonKeys.MAX_CONNECTIONS.fallback(), DaemonKeys.MAX_CONNECTIONS_PER_IP.fallback(),
+            DaemonKeys.MAX_CONNECTS_PER_SECOND_PER_IP.fallback(), DaemonKeys.IPV6_PREFIX.fallback(),
+            DaemonKeys.ALLOW.fallback(), DaemonKeys.DENY.fallback(), DaemonKeys.BUSY_MESSAGE.fallback(),
+            DaemonKeys.DENY_MESSAGE.fallback(), DaemonKeys.PROXY_PROTOCOL.fallback());
 
     public AccessPolicy {
         allow = List.copyOf(allow);

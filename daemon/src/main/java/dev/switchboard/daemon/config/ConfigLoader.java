@@ -20,17 +20,12 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     /** Keys of a service section that the daemon reads; all others belong to the plugin. */
-    public static final Set<String> SERVICE_KEYS = Set.copyOf(concat(List.of(
-            "enabled", "protocol", "bind", "port",
-            "idle-timeout", "max-connections", "max-connections-per-ip", "max-connects-per-second-per-ip",
-            "ipv6-prefix", "allow", "deny", "busy-message", "deny-message", "proxy-protocol"), TlsConfig.KEYS, DatagramLimits.KEYS));
+    public static final Set<String> SERVICE_KEYS = DaemonKeys.names(DaemonKeys.ofService());
 
     /** Keys that {@code defaults:} may set for every service. */
-    private static final Set<String> INHERITED_KEYS = Set.copyOf(concat(TlsConfig.KEYS, DatagramLimits.KEYS));
+    private static final Set<String> INHERITED_KEYS = DaemonKeys.names(DaemonKeys.in(Key.Section.INHERITED));
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
-    private static final Pattern PROTOCOL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final InetAddress ANY = Cidr.literal("::").orElseThrow();
 
     private final String fileName;
     private final Path home;
@@ -66,9 +61,9 @@ public final class ConfigLoader {
         YamlSettings defaultsSection = section(root, "defaults", "defaults");
         AccessPolicy defaults = access(defaultsSection, AccessPolicy.DEFAULT, true);
         Inherited inherited = new Inherited(defaults,
-                read(defaultsSection, () -> transport(defaultsSection, Transport.TCP), Transport.TCP),
+                read(defaultsSection, DaemonKeys.TRANSPORT),
                 read(defaultsSection, () -> TlsConfig.read(defaultsSection, TlsConfig.NONE, ""), TlsConfig.NONE),
-                read(defaultsSection, () -> datagrams(defaultsSection, DatagramLimits.DEFAULT), DatagramLimits.DEFAULT));
+                datagrams(defaultsSection, DatagramLimits.DEFAULT));
         List<ServiceConfig> services = services(root.asMap().get("services"), daemon, inherited);
         problems.addAll(top.unknownKeys(Set.of("daemon", "defaults", "services")));
         Config config = new Config(fileName, daemon, services);
@@ -93,60 +88,25 @@ public final class ConfigLoader {
 
     private DaemonSettings daemon(YamlSettings top) {
         YamlSettings s = section(new YamlValue(top.values(), 1), "daemon", "daemon");
-        InetAddress bind = read(s, () -> address(s, "bind", ANY), ANY);
-        List<Path> plugins = read(s, () -> pluginDirs(s), List.of(home.resolve("plugins")));
-        ThreadMode threads = read(s, () -> threadMode(s), ThreadMode.AUTO);
-        int max = read(s, () -> s.integer("max-connections", 2000, 1, 1_000_000), 2000);
-        Duration grace = read(s, () -> s.duration("shutdown-grace", Duration.ofSeconds(5)), Duration.ofSeconds(5));
+        DaemonSettings daemon = new DaemonSettings(read(s, DaemonKeys.BIND), read(s, DaemonKeys.PLUGINS),
+                read(s, DaemonKeys.THREADS), read(s, DaemonKeys.TOTAL_CONNECTIONS), read(s, DaemonKeys.SHUTDOWN_GRACE));
         problems.addAll(s.unknownKeys(Set.of()));
-        return new DaemonSettings(bind, plugins, threads, max, grace);
-    }
-
-    private List<Path> pluginDirs(YamlSettings s) throws ConfigException {
-        List<String> dirs = s.list("plugins");
-        if (dirs.isEmpty()) {
-            return List.of(home.resolve("plugins"));
-        }
-        List<Path> paths = new ArrayList<>();
-        for (String dir : dirs) {
-            try {
-                paths.add(home.resolve(dir).normalize());
-            } catch (java.nio.file.InvalidPathException e) {
-                throw s.invalid("plugins", "'" + dir + "' is not a usable path");
-            }
-        }
-        return paths;
-    }
-
-    private static ThreadMode threadMode(YamlSettings s) throws ConfigException {
-        String text = s.string("threads", "auto");
-        try {
-            ThreadMode mode = ThreadMode.parse(text);
-            if (mode.kind() == ThreadMode.Kind.VIRTUAL && Runtime.version().feature() < 21) {
-                throw s.invalid("threads", "virtual threads need Java 21 or later, and this is Java "
-                        + Runtime.version().feature() + ": use auto or platform:N");
-            }
-            return mode;
-        } catch (IllegalArgumentException e) {
-            throw s.invalid("threads", e.getMessage());
-        }
+        return daemon;
     }
 
     /** @param wholeSection true for {@code defaults:}, whose every key is the daemon's */
     private AccessPolicy access(YamlSettings s, AccessPolicy base, boolean wholeSection) {
         AccessPolicy a = new AccessPolicy(
-                read(s, () -> positive(s, "idle-timeout", base.idleTimeout()), base.idleTimeout()),
-                read(s, () -> s.integer("max-connections", base.maxConnections(), 1, 1_000_000), base.maxConnections()),
-                read(s, () -> s.integer("max-connections-per-ip", base.maxConnectionsPerIp(), 1, 1_000_000),
-                        base.maxConnectionsPerIp()),
-                read(s, () -> s.integer("max-connects-per-second-per-ip", base.maxConnectsPerSecondPerIp(), 0, 1_000_000),
-                        base.maxConnectsPerSecondPerIp()),
-                read(s, () -> s.integer("ipv6-prefix", base.ipv6Prefix(), 32, 128), base.ipv6Prefix()),
-                read(s, () -> s.has("allow") ? cidrs(s, "allow") : base.allow(), base.allow()),
-                read(s, () -> s.has("deny") ? cidrs(s, "deny") : base.deny(), base.deny()),
-                read(s, () -> oneLine(s, "busy-message", base.busyMessage()), base.busyMessage()),
-                read(s, () -> oneLine(s, "deny-message", base.denyMessage()), base.denyMessage()),
-                read(s, () -> s.has("proxy-protocol") ? cidrs(s, "proxy-protocol") : base.proxies(), base.proxies()));
+                read(s, DaemonKeys.IDLE_TIMEOUT, base.idleTimeout()),
+                read(s, DaemonKeys.MAX_CONNECTIONS, base.maxConnections()),
+                read(s, DaemonKeys.MAX_CONNECTIONS_PER_IP, base.maxConnectionsPerIp()),
+                read(s, DaemonKeys.MAX_CONNECTS_PER_SECOND_PER_IP, base.maxConnectsPerSecondPerIp()),
+                read(s, DaemonKeys.IPV6_PREFIX, base.ipv6Prefix()),
+                read(s, DaemonKeys.ALLOW, base.allow()),
+                read(s, DaemonKeys.DENY, base.deny()),
+                read(s, DaemonKeys.BUSY_MESSAGE, base.busyMessage()),
+                read(s, DaemonKeys.DENY_MESSAGE, base.denyMessage()),
+                read(s, DaemonKeys.PROXY_PROTOCOL, base.proxies()));
         if (wholeSection) {
             problems.addAll(s.unknownKeys(INHERITED_KEYS));
         }
@@ -211,14 +171,14 @@ public final class ConfigLoader {
 
     private ServiceConfig service(String name, int line, YamlSettings s, DaemonSettings daemon, Inherited defaults) {
         int before = problems.size();
-        boolean enabled = read(s, () -> s.flag("enabled", true), true);
-        String protocol = read(s, () -> protocol(s, name), name);
-        InetAddress bind = read(s, () -> address(s, "bind", daemon.bind()), daemon.bind());
-        int port = read(s, () -> port(s), 0);
+        boolean enabled = read(s, DaemonKeys.ENABLED);
+        String protocol = read(s, DaemonKeys.PROTOCOL, name);
+        InetAddress bind = read(s, DaemonKeys.SERVICE_BIND, daemon.bind());
+        int port = read(s, DaemonKeys.PORT, 0);
         AccessPolicy access = access(s, defaults.access(), false);
-        Transport transport = read(s, () -> transport(s, defaults.transport()), Transport.TCP);
+        Transport transport = read(s, DaemonKeys.TRANSPORT, defaults.transport());
         TlsConfig tls = read(s, () -> TlsConfig.read(s, defaults.tls(), protocol), TlsConfig.NONE);
-        DatagramLimits datagrams = read(s, () -> datagrams(s, defaults.datagrams()), DatagramLimits.DEFAULT);
+        DatagramLimits datagrams = datagrams(s, defaults.datagrams());
         if (access.behindProxy() && transport.udp()) {
             problems.add(s.problem(s.invalid("proxy-protocol", "the PROXY protocol is for TCP: a service with "
                     + "proxy-protocol uses transport: tcp")));
@@ -236,97 +196,9 @@ public final class ConfigLoader {
                 : new ServiceConfig(name, line, enabled, protocol, bind, port, access, s.copy(), transport, tls, datagrams);
     }
 
-    private static Transport transport(YamlSettings s, Transport fallback) throws ConfigException {
-        return s.choice("transport", Transport.class, fallback);
-    }
-
-    private static DatagramLimits datagrams(YamlSettings s, DatagramLimits base) throws ConfigException {
-        return new DatagramLimits(
-                s.integer("max-answers-per-second-per-ip", base.perSourcePerSecond(), 1, 1_000_000),
-                s.integer("max-answers-per-second", base.perSecond(), 1, 10_000_000));
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        List<String> all = new ArrayList<>();
-        for (List<String> l : lists) {
-            all.addAll(l);
-        }
-        return all;
-    }
-
-    private static String protocol(YamlSettings s, String name) throws ConfigException {
-        String protocol = s.string("protocol", name).trim();
-        if (!PROTOCOL_NAME.matcher(protocol).matches()) {
-            throw s.invalid("protocol", "'" + protocol + "' is not a protocol name (lower-case letters, digits and '-')");
-        }
-        return protocol;
-    }
-
-    private static int port(YamlSettings s) throws ConfigException {
-        if (!s.has("port")) {
-            throw s.invalid("", "no port: add 'port: N' (1-65535, or 0 for any free port)");
-        }
-        String text;
-        try {
-            text = s.string("port").orElseThrow().trim();
-        } catch (ConfigException e) {
-            throw s.invalid("port", "expected one port number (1-65535, or 0 for any free port): one socket per service");
-        }
-        long port;
-        try {
-            port = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw s.invalid("port", "'" + text + "' is not a port (1-65535, or 0 for any free port)");
-        }
-        if (port < 0 || port > 65535) {
-            throw s.invalid("port", text + " is not a port (1-65535, or 0 for any free port)");
-        }
-        return (int) port;
-    }
-
-    private static InetAddress address(YamlSettings s, String key, InetAddress fallback) throws ConfigException {
-        String text = s.string(key, "").trim();
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        if (text.equals("*")) {
-            return ANY;
-        }
-        if (text.equals("localhost")) {
-            return InetAddress.getLoopbackAddress();
-        }
-        return Cidr.literal(text).orElseThrow(() -> s.invalid(key,
-                "'" + text + "' is not an IP address (e.g. \"::\" for every interface, 0.0.0.0, 127.0.0.1, ::1)"));
-    }
-
-    private static List<Cidr> cidrs(YamlSettings s, String key) throws ConfigException {
-        Set<Cidr> cidrs = new LinkedHashSet<>();
-        List<String> items = s.list(key);
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                cidrs.add(Cidr.parse(items.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw s.invalid(YamlSettings.item(key, i), e.getMessage());
-            }
-        }
-        return List.copyOf(cidrs);
-    }
-
-    private static Duration positive(YamlSettings s, String key, Duration fallback) throws ConfigException {
-        Duration d = s.duration(key, fallback);
-        if (d.isZero() || d.isNegative()) {
-            throw s.invalid(key, "must be longer than zero");
-        }
-        return d;
-    }
-
-    private static String oneLine(YamlSettings s, String key, String fallback) throws ConfigException {
-        String text = s.string(key, fallback);
-        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.length() > 512) {
-            throw s.invalid(key, "must be a single line of at most 512 characters");
-        }
-        return text;
+    private DatagramLimits datagrams(YamlSettings s, DatagramLimits base) {
+        return new DatagramLimits(read(s, DaemonKeys.MAX_ANSWERS_PER_SECOND_PER_IP, base.perSourcePerSecond()),
+                read(s, DaemonKeys.MAX_ANSWERS_PER_SECOND, base.perSecond()));
     }
 
     /** A TCP and a UDP service may share a port number: they are different sockets. */
@@ -336,6 +208,15 @@ public final class ConfigLoader {
 
     private static boolean overlaps(InetAddress a, InetAddress b) {
         return a.equals(b) || a.isAnyLocalAddress() || b.isAnyLocalAddress();
+    }
+
+    /** Reads one key, turning a {@link ConfigException} into a recorded problem and the inherited value. */
+    private <T> T read(YamlSettings s, Key<T> key, T inherited) {
+        return read(s, () -> key.read(s, inherited), inherited);
+    }
+
+    private <T> T read(YamlSettings s, Key<T> key) {
+        return read(s, key, key.fallback());
     }
 
     /** Reads one value, turning a {@link ConfigException} into a recorded problem and a stand-in value. */

@@ -10,10 +10,7 @@ package dev.switchboard.daemon.config;
  */
 public record DatagramLimits(int perSourcePerSecond, int perSecond) {
 
-    /** The daemon's own keys for datagrams, valid in {@code defaults:} and in a service. */
-    public static final java.util.List<String> KEYS = java.util.List.of("transport", "max-answers-per-second-per-ip",
-            "max-answers-per-second");
-
     /** Used where the configuration says nothing: enough for people, far too few for a flood. */
-    public static final DatagramLimits DEFAULT = new DatagramLimits(5, 100);
+    public static final DatagramLimits DEFAULT = new DatagramLimits(
+            DaemonKeys.MAX_ANSWERS_PER_SECOND_PER_IP.fallback(), DaemonKeys.MAX_ANSWERS_PER_SECOND.fallback());
 }

@@ -20,13 +20,9 @@ import java.util.Optional;
 public record TlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Path> keystore,
                         Optional<Path> passwordFile, Duration handshakeTimeout, List<String> alpn) {
 
-    /** The daemon's own keys for TLS, valid in {@code defaults:} and in a service. */
-    public static final List<String> KEYS = List.of("tls-certificate", "tls-key", "tls-keystore",
-            "tls-keystore-password-file", "tls-handshake-timeout", "tls-alpn");
-
     /** No TLS. */
     public static final TlsConfig NONE = new TlsConfig(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Duration.ofSeconds(10), List.of());
+            Optional.empty(), DaemonKeys.TLS_HANDSHAKE_TIMEOUT.fallback(), List.of());
 
     public TlsConfig {
         alpn = List.copyOf(alpn);
@@ -43,15 +39,12 @@ public record TlsConfig(Optional<Path> certificate, Optional<Path> key, Optional
      * @param protocol the service's protocol, for its default ALPN; empty for {@code defaults:}
      */
     static TlsConfig read(YamlSettings s, TlsConfig base, String protocol) throws ConfigException {
-        Optional<Path> certificate = file(s, "tls-certificate", base.certificate());
-        Optional<Path> key = file(s, "tls-key", base.key());
-        Optional<Path> keystore = file(s, "tls-keystore", base.keystore());
-        Optional<Path> password = file(s, "tls-keystore-password-file", base.passwordFile());
-        Duration handshake = s.duration("tls-handshake-timeout", base.handshakeTimeout());
-        if (handshake.isZero() || handshake.isNegative() || handshake.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw s.invalid("tls-handshake-timeout", "must be longer than zero and at most 5m");
-        }
-        List<String> alpn = s.has("tls-alpn") ? s.list("tls-alpn")
+        Optional<Path> certificate = DaemonKeys.TLS_CERTIFICATE.read(s, base.certificate());
+        Optional<Path> key = DaemonKeys.TLS_KEY.read(s, base.key());
+        Optional<Path> keystore = DaemonKeys.TLS_KEYSTORE.read(s, base.keystore());
+        Optional<Path> password = DaemonKeys.TLS_KEYSTORE_PASSWORD_FILE.read(s, base.passwordFile());
+        Duration handshake = DaemonKeys.TLS_HANDSHAKE_TIMEOUT.read(s, base.handshakeTimeout());
+        List<String> alpn = s.has("tls-alpn") ? DaemonKeys.TLS_ALPN.read(s, base.alpn())
                 : !base.alpn().isEmpty() || !protocol.equals("http") ? base.alpn() : List.of("http/1.1");
         // A keystore set in a service wins over a PEM pair inherited from defaults:, and the other way round.
         if (s.has("tls-keystore") && !s.has("tls-certificate")) {
@@ -72,13 +65,5 @@ public record TlsConfig(Optional<Path> certificate, Optional<Path> key, Optional
             throw s.invalid("tls-keystore", "a PKCS#12 keystore needs tls-keystore-password-file: FILE");
         }
         return new TlsConfig(certificate, key, keystore, password, handshake, alpn);
-    }
-
-    private static Optional<Path> file(YamlSettings s, String key, Optional<Path> fallback) throws ConfigException {
-        if (!s.has(key)) {
-            return fallback;
-        }
-        String text = s.string(key, "").trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(s.path(key, Path.of("")));
     }
 }

@@ -60,6 +60,11 @@ public final class YamlSettings implements Settings {
         return path;
     }
 
+    /** @return what relative paths resolve against */
+    Path home() {
+        return home;
+    }
+
     /** @return the section's entries, as configured */
     public Map<String, YamlValue> values() {
         return values;

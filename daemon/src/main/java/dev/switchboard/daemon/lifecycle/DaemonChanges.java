@@ -1,8 +1,8 @@
 package dev.switchboard.daemon.lifecycle;
 
-import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.Config;
-import dev.switchboard.daemon.config.DaemonSettings;
+import dev.switchboard.daemon.config.DaemonKeys;
+import dev.switchboard.daemon.config.Key;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.plugin.PluginInfo;
 import java.util.ArrayList;
@@ -22,25 +22,16 @@ final class DaemonChanges {
 
     static List<String> between(Config before, Config after, PluginHost oldPlugins, PluginHost newPlugins) {
         List<String> changes = new ArrayList<>();
-        DaemonSettings a = before.daemon();
-        DaemonSettings b = after.daemon();
-        if (!a.threads().equals(b.threads())) {
-            changes.add("daemon.threads changed to " + b.threads() + ": needs a restart (clients still run on "
-                    + a.threads() + ")");
-        }
-        if (a.maxConnections() != b.maxConnections()) {
-            changes.add("daemon.max-connections changed to " + b.maxConnections() + ": needs a restart (still "
-                    + a.maxConnections() + ")");
-        }
-        if (!a.bind().equals(b.bind())) {
-            changes.add("daemon.bind changed to " + AddressText.of(b.bind())
-                    + ": services that use it are replaced below");
-        }
-        if (!a.shutdownGrace().equals(b.shutdownGrace())) {
-            changes.add("daemon.shutdown-grace changed to " + b.shutdownGrace().toMillis() + " ms");
-        }
-        if (!a.pluginDirs().equals(b.pluginDirs())) {
-            changes.add("daemon.plugins changed to " + b.pluginDirs());
+        for (Key<?> key : DaemonKeys.in(Key.Section.DAEMON)) {
+            Object was = key.in(before.daemon());
+            Object now = key.in(after.daemon());
+            if (!was.equals(now)) {
+                changes.add("daemon." + key.name() + " changed to " + key.text(now) + switch (key.reload()) {
+                    case RESTART -> ": needs a restart (still " + key.text(was) + ")";
+                    case REPLACES_SERVICE -> ": services that use it are replaced below";
+                    case APPLIED -> "";
+                });
+            }
         }
         changes.addAll(pluginChanges(oldPlugins.plugins(), newPlugins.plugins()));
         return changes;

@@ -1,8 +1,9 @@
 package dev.switchboard.daemon.lifecycle;
 
 import dev.switchboard.api.ServiceStatus.State;
-import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.ConfigLoader;
+import dev.switchboard.daemon.config.DaemonKeys;
+import dev.switchboard.daemon.config.Key;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.YamlValue;
 import dev.switchboard.daemon.plugin.PluginHost;
@@ -90,37 +91,24 @@ record ReloadPlan(List<Step> steps, List<Service> removed) {
     /** @return what differs, one phrase each; empty when the two configure the same service */
     static List<String> differences(ServiceConfig a, ServiceConfig b) {
         List<String> changes = new ArrayList<>();
-        changed(changes, "enabled", a.enabled(), b.enabled());
-        changed(changes, "protocol", a.protocol(), b.protocol());
-        changed(changes, "bind", AddressText.of(a.bind()), AddressText.of(b.bind()));
-        changed(changes, "port", a.port(), b.port());
-        if (!a.access().equals(b.access())) {
-            changes.add("access rules or limits changed");
-        }
-        changed(changes, "transport", a.transport(), b.transport());
-        if (!a.tls().equals(b.tls())) {
-            changes.add("TLS settings changed");
-        }
-        if (!a.datagrams().equals(b.datagrams())) {
-            changes.add("datagram answer limits changed");
+        // The daemon's keys are compared by their effective values (a limit moved to defaults: is no
+        // change); the rest belong to the plugin and are compared as written.
+        for (Key<?> key : DaemonKeys.ofService()) {
+            Object before = key.in(a);
+            Object after = key.in(b);
+            if (!before.equals(after)) {
+                changes.add(key.name() + " " + key.text(before) + " -> " + key.text(after));
+            }
         }
         Map<String, Object> before = plain(a.settings().values());
         Map<String, Object> after = plain(b.settings().values());
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
-        // The daemon's own keys were compared above by their effective values (a limit moved to
-        // defaults: is no change); the rest belong to the plugin and are compared as written.
         keys.removeIf(k -> ConfigLoader.SERVICE_KEYS.contains(k) || Objects.equals(before.get(k), after.get(k)));
         if (!keys.isEmpty()) {
             changes.add("plugin settings changed: " + String.join(", ", keys));
         }
         return changes;
-    }
-
-    private static void changed(List<String> changes, String what, Object before, Object after) {
-        if (!before.equals(after)) {
-            changes.add(what + " " + before + " -> " + after);
-        }
     }
 
     /** @return the values without their line numbers, so moving a section in the file is no change */
