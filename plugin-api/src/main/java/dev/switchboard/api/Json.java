@@ -35,11 +35,22 @@ public final class Json {
      */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder(1024);
-        write(out, value, 0);
+        write(out, value, 0, false);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, Object value, int depth) {
+    /**
+     * @param value a plain value, as above
+     * @return its JSON text with one member or item per line, indented by two spaces a level: for files
+     *     people read and diff
+     */
+    public static String writeIndented(Object value) {
+        StringBuilder out = new StringBuilder(1024);
+        write(out, value, 0, true);
+        return out.append('\n').toString();
+    }
+
+    private static void write(StringBuilder out, Object value, int depth, boolean indented) {
         if (value == null || depth > MAX_DEPTH) {
             out.append("null");
         } else if (value instanceof Boolean) {
@@ -57,9 +68,13 @@ public final class Json {
                     out.append(',');
                 }
                 first = false;
+                newLine(out, depth + 1, indented);
                 string(out, String.valueOf(entry.getKey()));
-                out.append(':');
-                write(out, entry.getValue(), depth + 1);
+                out.append(indented ? ": " : ":");
+                write(out, entry.getValue(), depth + 1, indented);
+            }
+            if (!first) {
+                newLine(out, depth, indented);
             }
             out.append('}');
         } else if (value instanceof Iterable<?> items) {
@@ -70,13 +85,23 @@ public final class Json {
                     out.append(',');
                 }
                 first = false;
-                write(out, item, depth + 1);
+                newLine(out, depth + 1, indented);
+                write(out, item, depth + 1, indented);
+            }
+            if (!first) {
+                newLine(out, depth, indented);
             }
             out.append(']');
         } else if (value instanceof Object[] array) {
-            write(out, Arrays.asList(array), depth);
+            write(out, Arrays.asList(array), depth, indented);
         } else {
             string(out, value.toString());
+        }
+    }
+
+    private static void newLine(StringBuilder out, int depth, boolean indented) {
+        if (indented) {
+            out.append('\n').append("  ".repeat(Math.min(depth, MAX_DEPTH + 1)));
         }
     }
 

@@ -25,6 +25,15 @@ class JsonTest {
     }
 
     @Test
+    void indentedTextHasOneMemberPerLineAndTheSameValues() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("a", List.of(1, "x"));
+        map.put("b", Map.of());
+        map.put("c", List.of());
+        assertEquals("{\n  \"a\": [\n    1,\n    \"x\"\n  ],\n  \"b\": {},\n  \"c\": []\n}\n", Json.writeIndented(map));
+    }
+
+    @Test
     void nonFiniteNumbersAreNullAtAnyDepth() {
         assertEquals("null", Json.write(Double.NaN));
         assertEquals("[null,null,null,1.5]", Json.write(List.of(Double.POSITIVE_INFINITY, Float.NaN,

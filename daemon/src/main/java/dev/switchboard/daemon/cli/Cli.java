@@ -1,5 +1,6 @@
 package dev.switchboard.daemon.cli;
 
+import dev.switchboard.api.Json;
 import dev.switchboard.daemon.Switchboard;
 import dev.switchboard.daemon.Version;
 import dev.switchboard.daemon.config.AddressText;
@@ -10,6 +11,8 @@ import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.plugin.PluginInfo;
+import dev.switchboard.daemon.schema.ConfigSchema;
+import dev.switchboard.daemon.schema.ProtocolKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -77,6 +80,7 @@ public final class Cli {
             case "reload" -> reload(config, pidFile);
             case "check" -> check(config);
             case "plugins" -> plugins(config);
+            case "schema" -> schema(config);
             case "version" -> version();
             case "help" -> usage(out, OK);
             default -> {
@@ -88,12 +92,14 @@ public final class Cli {
 
     private int usage(PrintStream to, int code) {
         to.println("""
-                usage: switchboard [run|check|reload|plugins|version] [--config FILE] [--pid-file FILE]
+                usage: switchboard [run|check|reload|plugins|schema|version] [--config FILE] [--pid-file FILE]
                   run      start the daemon in the foreground (default); SIGTERM or Ctrl-C stops it,
                            SIGHUP reloads the configuration and plugins
                   check    validate the configuration and the plugins' settings; exit 2 on problems
                   reload   check the configuration, then tell the daemon of --pid-file to reload it
                   plugins  list the plugins found, their versions and protocols
+                  schema   print the JSON Schema of the configuration file, with the keys of every
+                           protocol the plugins provide (for editors: see docs/configuration.md)
                   version  print the version
                   --config FILE     the configuration (default: conf/switchboard.yml in the install)
                   --pid-file FILE   run: write the daemon's process id there; reload: the daemon to reload""");
@@ -217,6 +223,28 @@ public final class Cli {
             }
             host.problems().forEach(p -> err.println("problem: " + p));
             return host.problems().isEmpty() ? OK : CONFIG_ERROR;
+        }
+    }
+
+    private int schema(Path config) {
+        List<ServiceConfig> services = List.of();
+        List<Path> dirs = List.of(home.resolve("plugins"));
+        try {
+            Config loaded = ConfigLoader.load(config, home);
+            services = loaded.services();
+            dirs = loaded.daemon().pluginDirs();
+        } catch (ConfigProblems e) {
+            if (e.validPart().isPresent()) {
+                services = e.validPart().get().services();
+                dirs = e.validPart().get().daemon().pluginDirs();
+            }
+            err.println(config + " has problems (see 'switchboard check'); the schema describes the plugins in "
+                    + dirs.stream().map(Path::toString).toList());
+        }
+        try (PluginHost host = PluginHost.load(dirs, Version.get())) {
+            host.problems().forEach(p -> err.println("problem: " + p));
+            out.print(Json.writeIndented(ConfigSchema.of(ProtocolKeys.learn(services, host, home))));
+            return OK;
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,8 @@ public final class YamlSettings implements Settings {
     private final Map<String, YamlValue> values;
     private final Path home;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
+    /** What each getter call said about its key: the schema {@code switchboard schema} prints for it. */
+    private final Map<String, Map<String, Object>> schemas = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /**
      * @param file the configuration file's name as the user gave it
@@ -97,6 +101,24 @@ public final class YamlSettings implements Settings {
         return problems;
     }
 
+    /**
+     * @return each key read so far with its JSON Schema, as the getter that read it declared it: type,
+     *     bounds and default (a plugin's keys are described by reading them, so a plugin declares nothing twice)
+     */
+    public Map<String, Map<String, Object>> keySchemas() {
+        synchronized (schemas) {
+            return new LinkedHashMap<>(schemas);
+        }
+    }
+
+    private void describe(String key, Map<String, Object> schema, Object fallback) {
+        Map<String, Object> described = new LinkedHashMap<>(schema);
+        if (fallback != null) {
+            described.put("default", fallback);
+        }
+        schemas.put(key, described);
+    }
+
     /** @return the key naming item {@code index} of a list: a problem with it is reported at the item's line */
     public static String item(String key, int index) {
         return key + "[" + index + "]";
@@ -129,31 +151,37 @@ public final class YamlSettings implements Settings {
 
     @Override
     public Optional<String> string(String key) throws ConfigException {
+        describe(key, SchemaTypes.text(), null);
         return scalar(key, "text");
     }
 
     @Override
     public String string(String key, String fallback) throws ConfigException {
-        return string(key).orElse(fallback);
+        describe(key, SchemaTypes.text(), fallback);
+        return scalar(key, "text").orElse(fallback);
     }
 
     @Override
     public int integer(String key, int fallback, int min, int max) throws ConfigException {
+        describe(key, SchemaTypes.integer(min, max), fallback);
         return parsed(key, "a whole number", text -> Values.integer(text, min, max), fallback);
     }
 
     @Override
     public boolean flag(String key, boolean fallback) throws ConfigException {
+        describe(key, SchemaTypes.flag(), fallback);
         return parsed(key, "true or false", Values::flag, fallback);
     }
 
     @Override
     public Duration duration(String key, Duration fallback) throws ConfigException {
+        describe(key, SchemaTypes.duration(), fallback == null ? null : ValueType.durationText(fallback));
         return parsed(key, "a duration such as 10s", Values::duration, fallback);
     }
 
     @Override
     public long size(String key, long fallback) throws ConfigException {
+        describe(key, SchemaTypes.size(), fallback);
         return parsed(key, "a size such as 64KiB", Values::size, fallback);
     }
 
@@ -169,6 +197,7 @@ public final class YamlSettings implements Settings {
 
     @Override
     public Path path(String key, Path fallback) throws ConfigException {
+        describe(key, SchemaTypes.object("type", "string"), fallback == null ? null : fallback.toString());
         Optional<String> text = scalar(key, "a path");
         try {
             Path p = text.isEmpty() ? fallback : Path.of(text.get());
@@ -180,6 +209,7 @@ public final class YamlSettings implements Settings {
 
     @Override
     public List<String> list(String key) throws ConfigException {
+        describe(key, SchemaTypes.list(), null);
         Optional<YamlValue> value = value(key);
         if (value.isEmpty()) {
             return List.of();
@@ -202,6 +232,8 @@ public final class YamlSettings implements Settings {
 
     @Override
     public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) throws ConfigException {
+        describe(key, SchemaTypes.choice(Arrays.stream(type.getEnumConstants()).map(YamlSettings::spelling).toList()),
+                fallback == null ? null : spelling(fallback));
         Optional<String> text = scalar(key, "one of " + choices(type));
         if (text.isEmpty()) {
             return fallback;

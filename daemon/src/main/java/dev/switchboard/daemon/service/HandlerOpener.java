@@ -68,15 +68,38 @@ public final class HandlerOpener {
      * @return every problem, empty when the service would open
      */
     public static List<Problem> validate(ServiceConfig config, PluginHost plugins, Clock clock) {
-        DaemonStatus empty = new DaemonStatus("", clock.instant(), Duration.ZERO, "", "", List.of(), Map.of());
         List<Problem> problems = new java.util.ArrayList<>(ServiceTls.validate(config, clock.instant()));
         try {
-            closeQuietly(open(config, plugins, settings -> new OpeningContext(config.name(), settings, clock,
-                    StatusView.of(empty), source -> { })).handler());
+            closeQuietly(open(config, plugins, settings -> quietContext(config, settings, clock)).handler());
         } catch (ServiceFailure f) {
             problems.addAll(f.problems());
         }
         return problems;
+    }
+
+    /**
+     * Opens the service's handler as {@link #validate} does, and says which keys its protocol read.
+     *
+     * @return each key the protocol read while opening, with the JSON Schema its getter implies (see
+     *     {@link YamlSettings#keySchemas}); when opening fails, the keys read before it failed
+     */
+    public static Map<String, Map<String, Object>> describe(ServiceConfig config, PluginHost plugins, Clock clock) {
+        List<YamlSettings> read = new java.util.ArrayList<>();
+        try {
+            closeQuietly(open(config, plugins, settings -> {
+                read.add(settings);
+                return quietContext(config, settings, clock);
+            }).handler());
+        } catch (ServiceFailure f) {
+            // described by what it read before failing
+        }
+        return read.isEmpty() ? Map.of() : read.get(0).keySchemas();
+    }
+
+    /** @return a context that publishes nothing: for opening a service only to learn about it */
+    private static ServiceContext quietContext(ServiceConfig config, YamlSettings settings, Clock clock) {
+        DaemonStatus empty = new DaemonStatus("", clock.instant(), Duration.ZERO, "", "", List.of(), Map.of());
+        return new OpeningContext(config.name(), settings, clock, StatusView.of(empty), source -> { });
     }
 
     private static String noProvider(String protocol, PluginHost plugins) {
