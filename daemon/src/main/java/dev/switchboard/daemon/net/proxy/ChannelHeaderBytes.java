@@ -43,6 +43,9 @@ public final class ChannelHeaderBytes implements ProxyHeader.HeaderBytes {
                 r = in.read(bytes, off, n - off);
             } catch (SocketTimeoutException e) {
                 throw new SocketTimeoutException("no complete PROXY header in time (" + received + " bytes came)");
+            } catch (IOException e) {
+                // HAProxy ends its checks with a reset (no TIME_WAIT): one before any byte is a check too.
+                throw received == 0 ? new NothingSent() : e;
             }
             if (r < 0) {
                 throw received == 0 ? new NothingSent() : new EOFException("the connection ended inside its PROXY header");
@@ -54,7 +57,7 @@ public final class ChannelHeaderBytes implements ProxyHeader.HeaderBytes {
         return bytes;
     }
 
-    /** The proxy connected and closed without a byte: a plain TCP health check, not a client. */
+    /** The proxy connected and closed (or reset) without a byte: a plain TCP health check, not a client. */
     public static final class NothingSent extends EOFException {
         NothingSent() {
             super("closed before sending anything (a TCP health check)");
