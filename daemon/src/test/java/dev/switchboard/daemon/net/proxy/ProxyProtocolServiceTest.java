@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.daemon.Switchboard;
+import dev.switchboard.daemon.testing.Await;
 import dev.switchboard.daemon.testing.LineClient;
 import dev.switchboard.daemon.testing.LogCapture;
 import dev.switchboard.daemon.testing.RunningDaemon;
@@ -12,6 +13,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,28 @@ class ProxyProtocolServiceTest {
             PROXY_V2_IPV6 = ProxyHeaderTest.v2(1, 0x21, ProxyHeaderTest.inet("2001:db8::9", 443, "::1", 7, 0));
         } catch (java.io.IOException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Test
+    void theLogNamesTheRealClientAndTheProxy() throws Exception {
+        int port = start("");
+        byte[] v1 = ("PROXY TCP4 192.0.2.7 127.0.0.1 40000 " + port + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertFailureLoggedAs(port, v1, "relayed client 192.0.2.7:40000 via proxy 127.0.0.1:");
+        assertFailureLoggedAs(port, PROXY_V2_IPV6, "relayed client [2001:db8:0:0:0:0:0:9]:443 via proxy 127.0.0.1:");
+    }
+
+    /** Makes the handler fail for the client {@code header} names: its failure is logged with the client. */
+    private void assertFailureLoggedAs(int port, byte[] header, String expected) throws Exception {
+        try (LogCapture log = LogCapture.start(); Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(header);
+            LineClient c = LineClient.over(socket);
+            c.send("throw");
+            c.awaitClosedByServer(5000);
+            Await.until("the handler's failure is logged", Duration.ofSeconds(5),
+                    () -> !log.containing("handler failed").isEmpty(), () -> log.containing("relayed"));
+            String line = log.containing("handler failed").get(0).message();
+            assertTrue(line.startsWith(expected + socket.getLocalPort() + ":"), line);
         }
     }
 
