@@ -207,7 +207,7 @@ public final class Listener {
             return;
         }
         if (header.fromProxyItself(proxy, localAddress(channel))) {
-            log.trace("{}: health check from the proxy {}", serviceName, proxy);
+            log.trace("{}: health check from the proxy {}", serviceName, ClientConnection.endpoint(proxy));
             closeQuietly(channel); // v2 LOCAL, v1 UNKNOWN, or v1 naming the proxy's own connection: not a client
             return;
         }
