@@ -248,8 +248,16 @@ final class ClientConnection implements Connection {
         return servingThread;
     }
 
+    /** For the log: {@code echo client 203.0.113.7:5000 via proxy 127.0.0.1:4123} behind a proxy. */
     @Override
     public String toString() {
-        return serviceName + " client " + remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        String client = serviceName + " client " + endpoint(remote);
+        return proxy.map(p -> client + " via proxy " + endpoint(p)).orElse(client);
+    }
+
+    /** {@code 192.0.2.1:80}, {@code [2001:db8::1]:80}: an IPv6 address in brackets, so its port stands apart. */
+    static String endpoint(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

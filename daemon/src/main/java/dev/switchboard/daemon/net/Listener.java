@@ -206,11 +206,20 @@ public final class Listener {
             refuseNow(channel, proxy, "bad PROXY header from the proxy: " + e.getMessage(), "");
             return;
         }
-        if (header.local()) {
-            closeQuietly(channel); // v2 LOCAL: the proxy's own health check, not a client
+        if (header.fromProxyItself(proxy, localAddress(channel))) {
+            log.trace("{}: health check from the proxy {}", serviceName, ClientConnection.endpoint(proxy));
+            closeQuietly(channel); // v2 LOCAL, v1 UNKNOWN, or v1 naming the proxy's own connection: not a client
             return;
         }
-        admit(channel, header.client().orElse(proxy), Optional.of(proxy), Runnable::run);
+        admit(channel, header.client().orElseThrow(), Optional.of(proxy), Runnable::run);
+    }
+
+    private InetSocketAddress localAddress(SocketChannel channel) {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            return boundAddress; // closed already: the header is then compared with the listening address
+        }
     }
 
     private void refuseNow(SocketChannel channel, InetSocketAddress from, String reason, String message) {

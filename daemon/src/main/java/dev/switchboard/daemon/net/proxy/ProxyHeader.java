@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a PROXY protocol header (HAProxy's proxy-protocol.txt, versions 1 and 2) says about a relayed
  * connection: the real client and the address it connected to, or nothing for a proxy's own connection
- * (v2 {@code LOCAL}, its health check) and for v1 {@code UNKNOWN}.
+ * (v2 {@code LOCAL}, its health check) and for v1 {@code UNKNOWN}. {@link #fromProxyItself} tells the
+ * proxy's health checks from relayed clients.
  *
  * @param client the real client, when the header names one
  * @param destination the address the client connected to, when the header names one
@@ -38,6 +39,27 @@ public record ProxyHeader(Optional<InetSocketAddress> client, Optional<InetSocke
             return ProxyV1.read(start, in);
         }
         throw new BadProxyHeader("no PROXY header (the connection did not start with one)");
+    }
+
+    /**
+     * Whether the proxy sent this header on its own behalf, for no client: its health check. That is v2
+     * {@code LOCAL}; a header naming no client (v1 {@code UNKNOWN}, v2 {@code UNSPEC}, Unix or UDP); and a
+     * header that names exactly the connection it came on, source and destination, ports included, which
+     * is what HAProxy's {@code check} sends with {@code send-proxy} (v1): a relayed client always has a
+     * connection of its own to the proxy, so its address and port differ from the proxy's connection here.
+     *
+     * @param peer the proxy's end of the connection the header came on
+     * @param self this end of that connection
+     */
+    public boolean fromProxyItself(InetSocketAddress peer, InetSocketAddress self) {
+        if (local || client.isEmpty()) {
+            return true;
+        }
+        return same(client.get(), peer) && destination.isPresent() && same(destination.get(), self);
+    }
+
+    private static boolean same(InetSocketAddress a, InetSocketAddress b) {
+        return a.getPort() == b.getPort() && a.getAddress().equals(b.getAddress());
     }
 
     /** A header that is not one, or one that breaks the specification. */

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.daemon.Switchboard;
+import dev.switchboard.daemon.testing.Await;
 import dev.switchboard.daemon.testing.LineClient;
+import dev.switchboard.daemon.testing.LogCapture;
 import dev.switchboard.daemon.testing.RunningDaemon;
 import dev.switchboard.daemon.testing.TestConfigs;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,28 @@ class ProxyProtocolServiceTest {
     }
 
     @Test
+    void theLogNamesTheRealClientAndTheProxy() throws Exception {
+        int port = start("");
+        byte[] v1 = ("PROXY TCP4 192.0.2.7 127.0.0.1 40000 " + port + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertFailureLoggedAs(port, v1, "relayed client 192.0.2.7:40000 via proxy 127.0.0.1:");
+        assertFailureLoggedAs(port, PROXY_V2_IPV6, "relayed client [2001:db8:0:0:0:0:0:9]:443 via proxy 127.0.0.1:");
+    }
+
+    /** Makes the handler fail for the client {@code header} names: its failure is logged with the client. */
+    private void assertFailureLoggedAs(int port, byte[] header, String expected) throws Exception {
+        try (LogCapture log = LogCapture.start(); Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(header);
+            LineClient c = LineClient.over(socket);
+            c.send("throw");
+            c.awaitClosedByServer(5000);
+            Await.until("the handler's failure is logged", Duration.ofSeconds(5),
+                    () -> !log.containing("handler failed").isEmpty(), () -> log.containing("relayed"));
+            String line = log.containing("handler failed").get(0).message();
+            assertTrue(line.startsWith(expected + socket.getLocalPort() + ":"), line);
+        }
+    }
+
+    @Test
     void aPeerThatIsNotATrustedProxyIsRefused() throws Exception {
         int port = start("");
         try (LineClient direct = LineClient.connect("127.0.0.1", port, "127.0.0.2")) {
@@ -124,6 +149,47 @@ class ProxyProtocolServiceTest {
         }
         assertEquals(1, daemon.status("relayed").totalConnections(), "only the real client counts");
         assertEquals(1, daemon.status("relayed").rejectedConnections(), "the garbled header is counted");
+    }
+
+    @Test
+    void haproxysOwnChecksUnknownAndResetsAreNotClientsNorLogged() throws Exception {
+        int port = start("");
+        List<Integer> checkPorts = new java.util.ArrayList<>();
+        try (LogCapture log = LogCapture.start()) {
+            for (int i = 0; i < 3; i++) {
+                // What HAProxy 2.6 sends for `check` with `send-proxy`: a v1 header naming this very connection.
+                try (Socket check = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    checkPorts.add(check.getLocalPort());
+                    check.getOutputStream().write(("PROXY TCP4 127.0.0.1 127.0.0.1 " + check.getLocalPort() + " " + port
+                            + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    assertClosed(check, "HAProxy's v1 check is closed");
+                }
+                try (Socket unknown = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    checkPorts.add(unknown.getLocalPort());
+                    unknown.getOutputStream().write("PROXY UNKNOWN\r\n".getBytes(StandardCharsets.US_ASCII));
+                    assertClosed(unknown, "a v1 UNKNOWN connection names no client and is closed");
+                }
+                Socket reset = new Socket(InetAddress.getLoopbackAddress(), port);
+                checkPorts.add(reset.getLocalPort());
+                reset.setSoLinger(true, 0);
+                reset.close(); // HAProxy ends a plain TCP check with a reset
+            }
+            try (LineClient real = relayed(port, "192.0.2.7")) {
+                assertEquals("served", real.ask("served"));
+            }
+            // The same text from another connection, or naming another port, is a real client on this host.
+            try (Socket samePortOtherConnection = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                samePortOtherConnection.getOutputStream().write(("PROXY TCP4 127.0.0.1 127.0.0.1 "
+                        + checkPorts.get(0) + " " + port + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                LineClient c = LineClient.over(samePortOtherConnection);
+                assertEquals("client /127.0.0.1:" + checkPorts.get(0), c.ask("who?").split(" proxy")[0]);
+            }
+            assertEquals(2, daemon.status("relayed").totalConnections(), "only the two real clients count");
+            assertEquals(0, daemon.status("relayed").rejectedConnections(), "a check is not a refusal either");
+            for (int p : checkPorts.subList(1, checkPorts.size())) {
+                assertEquals(List.of(), log.containing(":" + p), "nothing is logged about check port " + p);
+            }
+        }
     }
 
     /** Closed, by an orderly close or (with the request left unread) a reset. */
