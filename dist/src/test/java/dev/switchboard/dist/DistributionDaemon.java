@@ -203,6 +203,17 @@ public final class DistributionDaemon implements AutoCloseable {
         return fail("'" + text + "' not logged " + times + " times within 30 s:\n" + output());
     }
 
+    /** Waits until the daemon has printed {@code text}, up to 30 s. */
+    public void awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                fail("'" + text + "' not printed within 30 s:\n" + output());
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Waits for a daemon that is expected to exit by itself. */
     public int awaitExit() throws InterruptedException {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the daemon did not exit");

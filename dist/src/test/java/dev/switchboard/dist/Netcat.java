@@ -50,8 +50,12 @@ final class Netcat implements AutoCloseable {
     }
 
     static Netcat connect(int port) throws IOException {
-        return new Netcat(new ProcessBuilder("nc", "127.0.0.1", Integer.toString(port))
-                .redirectErrorStream(true).start());
+        return run(List.of("nc", "127.0.0.1", Integer.toString(port)));
+    }
+
+    /** Starts this nc command line (e.g. with {@code -s} and under {@code ip netns exec}). */
+    static Netcat run(List<String> command) throws IOException {
+        return new Netcat(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     private void pump() {
