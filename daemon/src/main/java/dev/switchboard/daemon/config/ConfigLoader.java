@@ -98,8 +98,9 @@ public final class ConfigLoader {
         ThreadMode threads = read(s, () -> threadMode(s), ThreadMode.AUTO);
         int max = read(s, () -> s.integer("max-connections", 2000, 1, 1_000_000), 2000);
         Duration grace = read(s, () -> s.duration("shutdown-grace", Duration.ofSeconds(5)), Duration.ofSeconds(5));
+        Duration pluginTimeout = read(s, () -> positive(s, "plugin-timeout", Duration.ofSeconds(10)), Duration.ofSeconds(10));
         problems.addAll(s.unknownKeys(Set.of()));
-        return new DaemonSettings(bind, plugins, threads, max, grace);
+        return new DaemonSettings(bind, plugins, threads, max, grace, pluginTimeout);
     }
 
     private List<Path> pluginDirs(YamlSettings s) throws ConfigException {

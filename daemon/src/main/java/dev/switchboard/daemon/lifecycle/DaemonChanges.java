@@ -39,6 +39,9 @@ final class DaemonChanges {
         if (!a.shutdownGrace().equals(b.shutdownGrace())) {
             changes.add("daemon.shutdown-grace changed to " + b.shutdownGrace().toMillis() + " ms");
         }
+        if (!a.pluginTimeout().equals(b.pluginTimeout())) {
+            changes.add("daemon.plugin-timeout changed to " + b.pluginTimeout().toMillis() + " ms");
+        }
         if (!a.pluginDirs().equals(b.pluginDirs())) {
             changes.add("daemon.plugins changed to " + b.pluginDirs());
         }
