@@ -125,14 +125,15 @@ public final class Cli {
     private int serve(Path config, Signals signals) {
         Switchboard switchboard;
         try {
-            switchboard = Switchboard.builder().config(config).home(home).start();
+            switchboard = Switchboard.builder().config(config).home(home).stopRequested(signals.stopRequested())
+                    .start();
         } catch (ConfigProblems e) {
             e.problems().forEach(p -> log.error("{}", p));
             log.error("not started: fix the configuration ({} problem{}); 'switchboard check' lists them",
                     e.problems().size(), e.problems().size() == 1 ? "" : "s");
             return CONFIG_ERROR;
         }
-        if (switchboard.runningServices() == 0) {
+        if (switchboard.runningServices() == 0 && !signals.stopRequested().isDone()) {
             log.error("no service could start: see the reasons above");
             switchboard.close();
             return NO_SERVICE;
