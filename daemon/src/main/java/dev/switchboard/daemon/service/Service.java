@@ -402,6 +402,6 @@ public final class Service {
                 AddressText.of(bound == null ? config.bind() : bound.getAddress()),
                 bound == null ? 0 : bound.getPort(), state, problem,
                 stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut(), stats.stuck(),
-                stats.failures());
+                stats.failures(), environment.calls().failures(config.name()));
     }
 }

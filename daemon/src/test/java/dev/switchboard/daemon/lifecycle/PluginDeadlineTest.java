@@ -82,6 +82,9 @@ class PluginDeadlineTest {
             List<LogCapture.Line> closeLine = logs.containing("sleepy-close: plugin '");
             assertTrue(closeLine.stream().anyMatch(l -> l.message().contains("close()")
                     && l.message().contains("daemon.plugin-timeout")), "no warning naming the close: " + closeLine);
+            assertEquals(1, daemon.status("sleepy-drain").failedPluginCalls(), "sleepy-drain's failed calls");
+            assertEquals(1, daemon.status("sleepy-close").failedPluginCalls(), "sleepy-close's failed calls");
+            assertEquals(0, daemon.status("fine").failedPluginCalls(), "fine's failed calls");
         }
     }
 
@@ -100,6 +103,7 @@ class PluginDeadlineTest {
         String problem = daemon.status("wedged").problem();
         assertTrue(problem.contains("open(): did not return within 1 s (daemon.plugin-timeout)"), problem);
         assertEquals(0, daemon.status("wedged").port());
+        assertEquals(1, daemon.status("wedged").failedPluginCalls());
         try (LineClient client = daemon.client("fine")) {
             assertEquals("still here", client.ask("still here"));
         }
@@ -107,28 +111,35 @@ class PluginDeadlineTest {
     }
 
     @Test
-    void aReloadWhoseNewServiceHangsInOpenIsRefusedAndTheOthersAreUntouched() throws Exception {
-        String before = """
+    void aReloadWhoseServiceHangsInOpenIsRefusedAndEveryServiceRunsOnUntouched() throws Exception {
+        String config = """
                 daemon: {bind: 127.0.0.1, plugins: PLUGINS, shutdown-grace: 1s, plugin-timeout: 1s}
                 services:
-                  steady: {protocol: lines, port: 0, prefix: "s:"}
+                  steady:   {protocol: lines, port: 0, prefix: "s:"}
+                  changing: {protocol: slow, port: 0, open-takes: %s}
                 """;
-        daemon = RunningDaemon.start(tmp, before);
-        LineClient client = daemon.client("steady");
-        assertEquals("s:1", client.ask("1"));
-        int port = daemon.port("steady");
-        TestConfigs.write(tmp, before + "  newcomer: {protocol: slow, port: 0, open-takes: 20s}\n");
+        daemon = RunningDaemon.start(tmp, config.formatted("0s"));
+        LineClient steady = daemon.client("steady");
+        LineClient changing = daemon.client("changing");
+        assertEquals("s:1", steady.ask("1"));
+        assertEquals("c1", changing.ask("c1"));
+        int port = daemon.port("changing");
+        TestConfigs.write(tmp, config.formatted("20s") + "  newcomer: {protocol: lines, port: 0}\n");
         long start = System.nanoTime();
         ReloadReport report = daemon.switchboard().reload();
         long millis = millisSince(start);
         assertTrue(millis < 1000 + SLACK_MILLIS, "reload took " + millis + " ms with an open() that takes 20 s");
         assertFalse(report.applied(), report::toString);
-        assertTrue(report.problems().stream().anyMatch(p -> p.contains("services.newcomer")
+        assertTrue(report.problems().stream().anyMatch(p -> p.contains("services.changing")
                 && p.contains("open(): did not return within 1 s")), report::toString);
-        assertTrue(daemon.switchboard().status().services().stream().noneMatch(s -> s.name().equals("newcomer")));
-        assertEquals("s:2", client.ask("2"), "the connected client of the unchanged service");
-        assertEquals(port, daemon.port("steady"));
-        assertEquals(1, Recorder.opens("newcomer"), "open() is called once per reload");
+        assertTrue(daemon.switchboard().status().services().stream().noneMatch(s -> s.name().equals("newcomer")),
+                "the reload added a service although it was refused");
+        assertEquals("s:2", steady.ask("2"), "the connected client of the unchanged service");
+        assertEquals("c2", changing.ask("c2"), "the connected client of the service the reload would change");
+        assertEquals(port, daemon.port("changing"));
+        assertEquals(State.RUNNING, daemon.status("changing").state());
+        assertEquals(1, daemon.status("changing").failedPluginCalls(), "the running service shows the failed open");
+        assertEquals(2, Recorder.opens("changing"), "open() calls: one at start, one for the reload");
         long stopMillis = millisToClose();
         assertTrue(stopMillis < 1000 + 1000 + SLACK_MILLIS, "stop after the refused reload took " + stopMillis + " ms");
     }
