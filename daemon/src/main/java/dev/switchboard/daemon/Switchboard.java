@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,8 @@ public final class Switchboard implements AutoCloseable {
             problems.addAll(plugins.problems());
             for (ServiceConfig service : loaded.services()) {
                 if (service.enabled()) {
-                    fileProblems.addAll(HandlerOpener.validate(service, plugins, Clock.systemUTC()));
+                    fileProblems.addAll(HandlerOpener.validate(service, plugins, Clock.systemUTC(),
+                            loaded.daemon().pluginTimeout()));
                 }
             }
         }
@@ -191,6 +193,7 @@ public final class Switchboard implements AutoCloseable {
         private Path home = defaultHome();
         private Clock clock = Clock.systemUTC();
         private boolean classPathProtocols = true;
+        private CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
         private Builder() {
         }
@@ -201,6 +204,16 @@ public final class Switchboard implements AutoCloseable {
          */
         public Builder classPathProtocols(boolean enabled) {
             this.classPathProtocols = enabled;
+            return this;
+        }
+
+        /**
+         * @param stopRequested completed when a stop is asked for (the launcher's SIGTERM handler does it),
+         *     even while the daemon is still starting or reloading: a plugin's {@code open} then in progress
+         *     is given up, so the stop that follows need not wait for it; {@link #close()} completes it too
+         */
+        public Builder stopRequested(CompletableFuture<Void> stopRequested) {
+            this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
             return this;
         }
 
@@ -238,7 +251,7 @@ public final class Switchboard implements AutoCloseable {
             plugins.plugins().forEach(p -> log.info("plugin {} {} from {}: protocols {}", p.id(), p.version(),
                     p.path().getFileName(), p.protocols()));
             try {
-                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get()), config, home,
+                return new Switchboard(Daemon.start(loaded, plugins, clock, Version.get(), stopRequested), config, home,
                         classPathProtocols);
             } catch (RuntimeException | Error e) {
                 plugins.close();

@@ -37,12 +37,17 @@ public interface Handler extends AutoCloseable {
     /**
      * The daemon is shutting down or this service is being removed: tell connected clients if the
      * protocol has a way to, and let in-flight work finish quickly. New clients no longer arrive.
-     * Connections still open after the daemon's {@code shutdown-grace} are closed for you.
+     * Connections still open after the daemon's {@code shutdown-grace} are closed for you. Return
+     * promptly: the daemon waits at most {@code daemon.plugin-timeout} (10 s by default), then logs where
+     * this method was stuck, interrupts it and goes on.
      */
     default void drain() {
     }
 
-    /** The service has stopped and every client is gone: release what {@code open} acquired. */
+    /**
+     * The service has stopped and every client is gone: release what {@code open} acquired. Like
+     * {@link #drain()}, it is waited for at most {@code daemon.plugin-timeout}.
+     */
     @Override
     default void close() {
     }

@@ -48,7 +48,9 @@ public interface Protocol extends ExtensionPoint {
      * <p>Read every setting the protocol understands here, even ones a particular configuration does not
      * need: keys that no call reads are reported to the user as unknown. Do not bind sockets or start
      * long work: {@code switchboard check} calls this to validate a configuration and closes the handler
-     * straight away.
+     * straight away. The daemon waits at most {@code daemon.plugin-timeout} (10 s by default) for it:
+     * past that the service fails to start (or the reload is refused), and a handler returned later is
+     * closed at once. It is called once per start or reload of the service.
      *
      * @param context the service's name, settings and daemon services
      * @return the handler for this service's clients, never {@code null}

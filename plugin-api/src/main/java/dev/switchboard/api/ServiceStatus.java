@@ -28,6 +28,10 @@ import java.util.Objects;
  *     a call that ignores closing); each keeps its place in the service's {@code max-connections} until it
  *     returns. Since 0.2.0.
  * @param failedHandlers handlers that threw since the service started (a bug in the plugin). Since 0.2.0.
+ * @param failedPluginCalls the daemon's calls into the service's plugin on start, reload and stop
+ *     ({@code open}, {@code drain}, {@code close}) that threw or ran past {@code daemon.plugin-timeout}, since
+ *     the daemon started; kept by service name across reloads, so an {@code open} that failed a refused
+ *     reload shows on the service that kept running. Since 0.2.0.
  */
 public record ServiceStatus(
         String name,
@@ -44,7 +48,8 @@ public record ServiceStatus(
         long bytesIn,
         long bytesOut,
         long stuckHandlers,
-        long failedHandlers) {
+        long failedHandlers,
+        long failedPluginCalls) {
 
     /** A service's place in its lifecycle. */
     public enum State {
@@ -61,7 +66,7 @@ public record ServiceStatus(
     }
 
     /**
-     * The constructor of 0.1.0, kept for plugins built against it: no stuck or failed handlers.
+     * The constructor of 0.1.0, kept for plugins built against it: no stuck or failed handlers or calls.
      *
      * @param name the service's name
      * @param protocol the protocol it serves
@@ -81,7 +86,7 @@ public record ServiceStatus(
                          int port, State state, String problem, long activeConnections, long totalConnections,
                          long rejectedConnections, long bytesIn, long bytesOut) {
         this(name, protocol, pluginId, pluginVersion, address, port, state, problem, activeConnections,
-                totalConnections, rejectedConnections, bytesIn, bytesOut, 0, 0);
+                totalConnections, rejectedConnections, bytesIn, bytesOut, 0, 0, 0);
     }
 
     /** Checks that no component is null. */

@@ -7,6 +7,7 @@ import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.ConfigLoader;
 import dev.switchboard.daemon.config.ConfigProblems;
+import dev.switchboard.daemon.config.DaemonKeys;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.plugin.PluginHost;
@@ -131,14 +132,15 @@ public final class Cli {
     private int serve(Path config, Signals signals) {
         Switchboard switchboard;
         try {
-            switchboard = Switchboard.builder().config(config).home(home).start();
+            switchboard = Switchboard.builder().config(config).home(home).stopRequested(signals.stopRequested())
+                    .start();
         } catch (ConfigProblems e) {
             e.problems().forEach(p -> log.error("{}", p));
             log.error("not started: fix the configuration ({} problem{}); 'switchboard check' lists them",
                     e.problems().size(), e.problems().size() == 1 ? "" : "s");
             return CONFIG_ERROR;
         }
-        if (switchboard.runningServices() == 0) {
+        if (switchboard.runningServices() == 0 && !signals.stopRequested().isDone()) {
             log.error("no service could start: see the reasons above");
             switchboard.close();
             return NO_SERVICE;
@@ -229,21 +231,24 @@ public final class Cli {
     private int schema(Path config) {
         List<ServiceConfig> services = List.of();
         List<Path> dirs = List.of(home.resolve("plugins"));
+        java.time.Duration timeout = DaemonKeys.PLUGIN_TIMEOUT.fallback();
         try {
             Config loaded = ConfigLoader.load(config, home);
             services = loaded.services();
             dirs = loaded.daemon().pluginDirs();
+            timeout = loaded.daemon().pluginTimeout();
         } catch (ConfigProblems e) {
             if (e.validPart().isPresent()) {
                 services = e.validPart().get().services();
                 dirs = e.validPart().get().daemon().pluginDirs();
+                timeout = e.validPart().get().daemon().pluginTimeout();
             }
             err.println(config + " has problems (see 'switchboard check'); the schema describes the plugins in "
                     + dirs.stream().map(Path::toString).toList());
         }
         try (PluginHost host = PluginHost.load(dirs, Version.get())) {
             host.problems().forEach(p -> err.println("problem: " + p));
-            out.print(Json.writeIndented(ConfigSchema.of(ProtocolKeys.learn(services, host, home))));
+            out.print(Json.writeIndented(ConfigSchema.of(ProtocolKeys.learn(services, host, home, timeout))));
             return OK;
         }
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.daemon.cli;
 
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,15 @@ final class Signals {
     enum Event { STOP, RELOAD }
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
     Signals install() {
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), s -> received.add("SIG" + s.getName()));
+            Signal.handle(new Signal(name), s -> {
+                received.add("SIG" + s.getName());
+                // Told at once, not through the queue: a start or reload in progress gives up its plugin calls.
+                stopRequested.complete(null);
+            });
         }
         try {
             // A process started with SIGHUP ignored (nohup does that) keeps it ignored: the JVM will not
@@ -51,6 +57,11 @@ final class Signals {
      */
     String next() throws InterruptedException {
         return received.take();
+    }
+
+    /** @return completed on the first SIGTERM or SIGINT */
+    CompletableFuture<Void> stopRequested() {
+        return stopRequested;
     }
 
     static Event meaning(String signal) {

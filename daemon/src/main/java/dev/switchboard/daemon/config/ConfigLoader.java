@@ -89,7 +89,8 @@ public final class ConfigLoader {
     private DaemonSettings daemon(YamlSettings top) {
         YamlSettings s = section(new YamlValue(top.values(), 1), "daemon", "daemon");
         DaemonSettings daemon = new DaemonSettings(read(s, DaemonKeys.BIND), read(s, DaemonKeys.PLUGINS),
-                read(s, DaemonKeys.THREADS), read(s, DaemonKeys.TOTAL_CONNECTIONS), read(s, DaemonKeys.SHUTDOWN_GRACE));
+                read(s, DaemonKeys.THREADS), read(s, DaemonKeys.TOTAL_CONNECTIONS), read(s, DaemonKeys.SHUTDOWN_GRACE),
+                read(s, DaemonKeys.PLUGIN_TIMEOUT));
         problems.addAll(s.unknownKeys(Set.of()));
         return daemon;
     }

@@ -46,6 +46,11 @@ public final class DaemonKeys {
             Duration.ofSeconds(5), null, 0, NONE, APPLIED,
             "How long clients get to finish on stop, and when a reload removes or replaces their service",
             DaemonSettings::shutdownGrace);
+    /** {@code daemon.plugin-timeout}. */
+    public static final Key<Duration> PLUGIN_TIMEOUT = daemon("plugin-timeout", ValueType.DURATION,
+            Duration.ofSeconds(10), null, 1, NONE, APPLIED,
+            "How long one call into a plugin (open, drain, close) may take before the daemon goes on without it",
+            DaemonSettings::pluginTimeout);
 
     /** {@code idle-timeout}. */
     public static final Key<Duration> IDLE_TIMEOUT = inherited("idle-timeout", ValueType.DURATION,
@@ -132,7 +137,7 @@ public final class DaemonKeys {
             "false keeps the entry but does not run it", ServiceConfig::enabled);
 
     /** Every key, in the order of docs/configuration.md. */
-    public static final List<Key<?>> ALL = List.of(BIND, PLUGINS, THREADS, TOTAL_CONNECTIONS, SHUTDOWN_GRACE,
+    public static final List<Key<?>> ALL = List.of(BIND, PLUGINS, THREADS, TOTAL_CONNECTIONS, SHUTDOWN_GRACE, PLUGIN_TIMEOUT,
             IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_IP, MAX_CONNECTS_PER_SECOND_PER_IP, IPV6_PREFIX, ALLOW,
             DENY, BUSY_MESSAGE, DENY_MESSAGE, PROXY_PROTOCOL, TLS_CERTIFICATE, TLS_KEY, TLS_KEYSTORE,
             TLS_KEYSTORE_PASSWORD_FILE, TLS_HANDSHAKE_TIMEOUT, TLS_ALPN, TRANSPORT, MAX_ANSWERS_PER_SECOND_PER_IP,

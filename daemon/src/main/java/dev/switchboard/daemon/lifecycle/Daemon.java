@@ -13,6 +13,7 @@ import dev.switchboard.daemon.net.Listener;
 import dev.switchboard.daemon.net.Watchdog;
 import dev.switchboard.daemon.net.tls.TlsMaterial;
 import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.service.PluginCalls;
 import dev.switchboard.daemon.service.Service;
 import dev.switchboard.daemon.service.ServiceEnvironment;
 import dev.switchboard.daemon.service.ServiceFailure;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -49,6 +51,9 @@ public final class Daemon {
     private final ConnectionBudget budget;
     private final Watchdog watchdog;
     private final StatusBoard board;
+    private final PluginCalls calls;
+    /** Completed when a stop is asked for: an {@code open} in progress (a start, a reload) gives up. */
+    private final CompletableFuture<Void> stopRequested;
     private volatile Config config;
     private volatile PluginHost plugins;
     /** The services of the current configuration, in its order; replaced whole by a reload. */
@@ -59,8 +64,11 @@ public final class Daemon {
     private final Set<PluginHost> retiredHosts = new LinkedHashSet<>();
     private boolean stopped;
 
-    private Daemon(Config config, PluginHost plugins, Clock clock, String version) {
+    private Daemon(Config config, PluginHost plugins, Clock clock, String version,
+                   CompletableFuture<Void> stopRequested) {
         this.config = config;
+        this.stopRequested = stopRequested;
+        this.calls = new PluginCalls(config.daemon().pluginTimeout(), stopRequested);
         this.plugins = plugins;
         this.clock = clock;
         this.executor = ClientExecutors.create(config.daemon().threads(), handlerSlots(config));
@@ -104,7 +112,7 @@ public final class Daemon {
             public DaemonStatus forClient(InetAddress client) {
                 return status(client);
             }
-        });
+        }, calls);
     }
 
     /**
@@ -113,7 +121,18 @@ public final class Daemon {
      * @return the daemon, with each service running or failed
      */
     public static Daemon start(Config config, PluginHost plugins, Clock clock, String version) {
-        Daemon daemon = new Daemon(config, plugins, clock, version);
+        return start(config, plugins, clock, version, new CompletableFuture<>());
+    }
+
+    /**
+     * Like {@link #start(Config, PluginHost, Clock, String)}.
+     *
+     * @param stopRequested completed when a stop is asked for (SIGTERM), also while starting or reloading:
+     *     plugins' {@code open} calls still running then are given up, so the stop need not wait for them
+     */
+    public static Daemon start(Config config, PluginHost plugins, Clock clock, String version,
+                               CompletableFuture<Void> stopRequested) {
+        Daemon daemon = new Daemon(config, plugins, clock, version, stopRequested);
         warnAboutSharedPool(config);
         daemon.services.forEach(Service::start);
         daemon.logSummary(version);
@@ -136,6 +155,8 @@ public final class Daemon {
             nextPlugins.close();
             return ReloadReport.refused(List.of("the daemon is stopping"));
         }
+        Duration timeoutBefore = calls.timeout();
+        calls.timeout(next.daemon().pluginTimeout());
         ReloadPlan plan = ReloadPlan.of(services, next.services(), nextPlugins);
         List<Service> outgoing = plan.outgoing();
         ServiceEnvironment environment = environment(nextPlugins);
@@ -164,10 +185,14 @@ public final class Daemon {
                 }
             }
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || calls.stopping()) {
+            calls.timeout(timeoutBefore);
             prepared.values().forEach(Service::abandon);
             // A broken plugin JAR is often why a protocol is missing: name both.
             List<String> reasons = new ArrayList<>(nextPlugins.problems());
+            if (problems.isEmpty()) {
+                reasons.add("the daemon is stopping");
+            }
             problems.sort(Comparator.comparingInt(Problem::line));
             problems.forEach(p -> reasons.add(p.toString()));
             nextPlugins.close();
@@ -181,7 +206,7 @@ public final class Daemon {
         // New ones accept first: a socket taken over passes from the old acceptor to the new one.
         prepared.values().forEach(Service::activate);
         outgoing.forEach(Service::stopAccepting);
-        outgoing.forEach(Service::drain);
+        Drain.drainAll(outgoing, calls.deadline());
         List<Service> nextServices = new ArrayList<>();
         for (ReloadPlan.Step step : plan.steps()) {
             Service service = step.action() == ReloadPlan.Action.KEEP ? step.old().orElseThrow() : prepared.get(step);
@@ -234,15 +259,21 @@ public final class Daemon {
 
     /** Waits for a reload's outgoing services' clients, up to the grace time, then closes them. */
     private void retire(List<Service> outgoing, Duration grace) {
-        Drain.awaitClients(outgoing, grace, "the reload");
+        long deadline = System.nanoTime() + grace.toNanos();
+        Drain.awaitClients(outgoing, deadline, deadline + Drain.HANDLERS_RETURN.toNanos(), "the reload");
         synchronized (this) {
             if (stopped) {
                 return; // stop() closed them
             }
-            outgoing.forEach(Service::close);
             retiring.removeAll(outgoing);
-            log.info("reload: {} closed", String.join(", ", outgoing.stream().map(Service::name).toList()));
-            releaseUnusedHosts();
+        }
+        // Closed outside the lock: a close() that hangs must not hold up a stop or the next reload.
+        Drain.closeAll(outgoing, calls.deadline());
+        log.info("reload: {} closed", String.join(", ", outgoing.stream().map(Service::name).toList()));
+        synchronized (this) {
+            if (!stopped) {
+                releaseUnusedHosts();
+            }
         }
     }
 
@@ -344,27 +375,40 @@ public final class Daemon {
 
     /**
      * Stops the daemon: no new clients, every handler drained, clients given up to the grace time to
-     * finish, the rest closed. Safe to call more than once.
+     * finish, the rest closed. Takes at most {@code shutdown-grace} plus {@code plugin-timeout}, whatever
+     * the plugins do: an {@code open} of a start or reload in progress gives up at once, handlers drain
+     * and close side by side, and each call is abandoned at its deadline. Safe to call more than once.
      */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
+    public void stop() {
+        stopRequested.complete(null);
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            stopServices();
         }
-        stopped = true;
+    }
+
+    private void stopServices() {
+        long start = System.nanoTime();
         List<Service> all = new ArrayList<>(services);
         all.addAll(retiring);
         Duration grace = config.daemon().shutdownGrace();
+        long last = start + grace.toNanos() + calls.timeout().toNanos();
         log.info("stopping: no new clients; waiting up to {} s for {} connected clients", grace.toSeconds(),
                 all.stream().mapToInt(Service::clientCount).sum());
         all.forEach(Service::stopAccepting);
-        all.forEach(Service::drain);
-        Drain.awaitClients(all, grace, "the stop");
-        all.forEach(Service::close);
+        // Drains run while the grace time runs: a drain() that hangs costs the stop at most plugin-timeout.
+        Drain.drainAll(all, Math.min(calls.deadline(), last));
+        Drain.awaitClients(all, start + grace.toNanos(), last, "the stop");
+        // close() gets what is left, but never so little that a well-behaved one could not finish.
+        Drain.closeAll(all, Math.max(last, System.nanoTime() + Drain.CLOSE_AT_LEAST.toNanos()));
         watchdog.close();
         executor.executor().shutdownNow();
         plugins.close();
         retiredHosts.forEach(PluginHost::close);
         retiredHosts.clear();
-        log.info("stopped");
+        log.info("stopped after {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

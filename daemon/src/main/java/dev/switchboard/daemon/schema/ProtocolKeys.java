@@ -8,6 +8,7 @@ import dev.switchboard.daemon.service.HandlerOpener;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,18 @@ public final class ProtocolKeys {
      * @param services the configured services (may be empty)
      * @param plugins the loaded plugins
      * @param home what relative paths resolve against
+     * @param timeout how long one open or close may take ({@code daemon.plugin-timeout})
      * @return for each protocol the plugins provide, its keys in the order first read, with their schemas
      */
     public static Map<String, Map<String, Map<String, Object>>> learn(List<ServiceConfig> services,
-                                                                     PluginHost plugins, Path home) {
+                                                                     PluginHost plugins, Path home,
+                                                                     Duration timeout) {
         Map<String, Map<String, Map<String, Object>>> protocols = new LinkedHashMap<>();
         for (String protocol : plugins.protocolNames()) {
             Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
             List<ServiceConfig> using = services.stream().filter(s -> s.protocol().equals(protocol)).toList();
             for (ServiceConfig service : using.isEmpty() ? List.of(unconfigured(protocol, home)) : using) {
-                HandlerOpener.describe(service, plugins, Clock.systemUTC()).forEach(keys::putIfAbsent);
+                HandlerOpener.describe(service, plugins, Clock.systemUTC(), timeout).forEach(keys::putIfAbsent);
             }
             protocols.put(protocol, keys);
         }

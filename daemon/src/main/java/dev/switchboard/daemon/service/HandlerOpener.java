@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -30,18 +31,26 @@ public final class HandlerOpener {
     /**
      * @param config the service
      * @param plugins where its protocol may come from
+     * @param calls the deadline {@code open} runs under
      * @param contextFor makes the context the protocol is opened with, around the settings it will read
      * @return the open handler and the protocol's provider
-     * @throws ServiceFailure when the service cannot be served
+     * @throws ServiceFailure when the service cannot be served, also when {@code open} overran the deadline
      */
-    public static Opened open(ServiceConfig config, PluginHost plugins, Function<YamlSettings, ServiceContext> contextFor)
-            throws ServiceFailure {
+    public static Opened open(ServiceConfig config, PluginHost plugins, PluginCalls calls,
+                              Function<YamlSettings, ServiceContext> contextFor) throws ServiceFailure {
         YamlSettings settings = config.freshSettings();
         ProtocolProvider provider = plugins.protocol(config.protocol()).orElseThrow(() -> new ServiceFailure(
                 settings.problem(new ConfigException("protocol", noProvider(config.protocol(), plugins)))));
+        String plugin = label(provider);
+        ServiceContext context = contextFor.apply(settings);
         Handler handler;
         try {
-            handler = provider.protocol().open(contextFor.apply(settings));
+            // A handler that comes after the daemon gave up is closed at once: nobody will serve with it.
+            handler = calls.open(config.name(), plugin, () -> provider.protocol().open(context),
+                    late -> closeQuietly(late));
+        } catch (PluginCall.Overdue e) {
+            throw new ServiceFailure(settings.problem(new ConfigException("", e.getMessage() + ": the service is not "
+                    + "started" + (e.stopping() ? "" : " (a bug in the plugin: report it to its author)"))));
         } catch (ConfigException e) {
             throw new ServiceFailure(settings.problem(e));
         } catch (RuntimeException | LinkageError e) {
@@ -54,10 +63,15 @@ public final class HandlerOpener {
         }
         List<Problem> unknown = settings.unknownKeys(ConfigLoader.SERVICE_KEYS);
         if (!unknown.isEmpty()) {
-            closeQuietly(handler);
+            close(calls, config.name(), plugin, handler);
             throw new ServiceFailure(unknown);
         }
         return new Opened(handler, provider);
+    }
+
+    /** @return the plugin as the log names it: {@code plugin 'echo' 0.1.0} */
+    static String label(ProtocolProvider provider) {
+        return "plugin '" + provider.pluginId() + "' " + provider.pluginVersion();
     }
 
     /**
@@ -65,12 +79,15 @@ public final class HandlerOpener {
      * its certificate and key: what {@code switchboard check} and a reload do to learn whether the
      * service would start.
      *
+     * @param timeout how long {@code open} and {@code close} may take ({@code daemon.plugin-timeout})
      * @return every problem, empty when the service would open
      */
-    public static List<Problem> validate(ServiceConfig config, PluginHost plugins, Clock clock) {
+    public static List<Problem> validate(ServiceConfig config, PluginHost plugins, Clock clock, Duration timeout) {
+        PluginCalls calls = new PluginCalls(timeout, new CompletableFuture<>());
         List<Problem> problems = new java.util.ArrayList<>(ServiceTls.validate(config, clock.instant()));
         try {
-            closeQuietly(open(config, plugins, settings -> quietContext(config, settings, clock)).handler());
+            Opened opened = open(config, plugins, calls, settings -> quietContext(config, settings, clock));
+            close(calls, config.name(), label(opened.provider()), opened.handler());
         } catch (ServiceFailure f) {
             problems.addAll(f.problems());
         }
@@ -80,16 +97,20 @@ public final class HandlerOpener {
     /**
      * Opens the service's handler as {@link #validate} does, and says which keys its protocol read.
      *
+     * @param timeout how long {@code open} and {@code close} may take ({@code daemon.plugin-timeout})
      * @return each key the protocol read while opening, with the JSON Schema its getter implies (see
      *     {@link YamlSettings#keySchemas}); when opening fails, the keys read before it failed
      */
-    public static Map<String, Map<String, Object>> describe(ServiceConfig config, PluginHost plugins, Clock clock) {
+    public static Map<String, Map<String, Object>> describe(ServiceConfig config, PluginHost plugins, Clock clock,
+                                                            Duration timeout) {
+        PluginCalls calls = new PluginCalls(timeout, new CompletableFuture<>());
         List<YamlSettings> read = new java.util.ArrayList<>();
         try {
-            closeQuietly(open(config, plugins, settings -> {
+            Opened opened = open(config, plugins, calls, settings -> {
                 read.add(settings);
                 return quietContext(config, settings, clock);
-            }).handler());
+            });
+            close(calls, config.name(), label(opened.provider()), opened.handler());
         } catch (ServiceFailure f) {
             // described by what it read before failing
         }
@@ -109,7 +130,12 @@ public final class HandlerOpener {
                 + "): put its plugin JAR in the plugins directory, fix the name, or set enabled: false";
     }
 
-    static void closeQuietly(Handler handler) {
+    /** Closes the handler under the deadline; what goes wrong is logged, and counted as the plugin's failure. */
+    static void close(PluginCalls calls, String service, String plugin, Handler handler) {
+        calls.runQuietly(service, plugin, "close", handler::close);
+    }
+
+    private static void closeQuietly(Handler handler) {
         try {
             handler.close();
         } catch (RuntimeException e) {

@@ -83,7 +83,7 @@ public final class Service {
             return;
         }
         try {
-            HandlerOpener.Opened opened = HandlerOpener.open(config, environment.plugins(),
+            HandlerOpener.Opened opened = HandlerOpener.open(config, environment.plugins(), environment.calls(),
                     settings -> new OpeningContext(config.name(), settings, environment.clock(), environment.status(),
                             published::add));
             handler = opened.handler();
@@ -269,18 +269,29 @@ public final class Service {
         }
     }
 
-    /** Tells the handler the service is going away, so it can tell its clients. */
-    public void drain() {
-        if (state != State.RUNNING) {
-            return;
+    /**
+     * Tells the handler the service is going away, so it can tell its clients: starts the handler's
+     * {@code drain()}, which the caller waits for with a deadline (several services drain at once).
+     *
+     * @return the call, or empty when the service was not running
+     */
+    public synchronized Optional<PluginCall<Void, RuntimeException>> startDrain() {
+        if (state != State.RUNNING || handler == null) {
+            return Optional.empty();
         }
         draining = true;
         state = State.DRAINING;
-        try {
-            handler.drain();
-        } catch (RuntimeException e) {
-            log.warn("{}: handler failed while draining (a bug in plugin '{}'): {}", config.name(), pluginId, e.toString());
-        }
+        Handler h = handler;
+        return Optional.of(environment.calls().start(config.name(), plugin(), "drain", () -> {
+            h.drain();
+            return null;
+        }, null));
+    }
+
+    /** Drains the handler, waiting for it at most {@code daemon.plugin-timeout}. */
+    public void drain() {
+        long deadline = environment.calls().deadline();
+        startDrain().ifPresent(call -> call.awaitQuietly(deadline));
     }
 
     /** @return true if every client finished before the deadline */
@@ -303,20 +314,42 @@ public final class Service {
         }
     }
 
-    /** Releases the handler; the service is {@link State#STOPPED} unless it had failed. */
-    public synchronized void close() {
-        closeHandler();
+    /** Releases the handler, waiting for it at most {@code daemon.plugin-timeout}. */
+    public void close() {
+        long deadline = environment.calls().deadline();
+        startClose().ifPresent(call -> call.awaitQuietly(deadline));
+    }
+
+    /**
+     * Releases the handler: starts its {@code close()}, which the caller waits for with a deadline. The
+     * service is {@link State#STOPPED} unless it had failed.
+     *
+     * @return the call, or empty when there was no handler to close
+     */
+    public synchronized Optional<PluginCall<Void, RuntimeException>> startClose() {
+        Handler h = handler;
+        handler = null;
         if (state != State.FAILED) {
             state = State.STOPPED;
         }
         published.clear();
+        return h == null ? Optional.empty() : Optional.of(environment.calls().start(config.name(), plugin(), "close",
+                () -> {
+                    h.close();
+                    return null;
+                }, null));
     }
 
     private void closeHandler() {
         if (handler != null) {
-            HandlerOpener.closeQuietly(handler);
+            HandlerOpener.close(environment.calls(), config.name(), plugin(), handler);
             handler = null;
         }
+    }
+
+    /** @return the plugin as the log names it */
+    private String plugin() {
+        return "plugin '" + pluginId + "' " + pluginVersion;
     }
 
     public String name() {
@@ -369,6 +402,6 @@ public final class Service {
                 AddressText.of(bound == null ? config.bind() : bound.getAddress()),
                 bound == null ? 0 : bound.getPort(), state, problem,
                 stats.active(), stats.total(), stats.rejected(), stats.bytesIn(), stats.bytesOut(), stats.stuck(),
-                stats.failures());
+                stats.failures(), environment.calls().failures(config.name()));
     }
 }

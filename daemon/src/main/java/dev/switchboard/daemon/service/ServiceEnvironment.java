@@ -14,7 +14,9 @@ import java.util.concurrent.Executor;
  * @param budget the daemon-wide connection limit
  * @param clock the time protocols see
  * @param status the daemon's current status as each client may see it, for protocols that show it
+ * @param calls the deadline every call into a plugin runs under, and the count of those that failed
  */
 public record ServiceEnvironment(
-        PluginHost plugins, Executor executor, ConnectionBudget budget, Clock clock, StatusView status) {
+        PluginHost plugins, Executor executor, ConnectionBudget budget, Clock clock, StatusView status,
+        PluginCalls calls) {
 }

@@ -405,6 +405,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsAZeroPluginTimeoutAndReadsAGoodOne() throws Exception {
+        List<String> problems = check("""
+                daemon:
+                  plugins: PLUGINS
+                  plugin-timeout: 0s
+                services:
+                  echo: {protocol: lines, port: 0}
+                """);
+        assertOnlyProblem(problems, 3, "daemon.plugin-timeout", "must be longer than zero");
+        Path good = TestConfigs.write(tmp, "daemon: {plugin-timeout: 1500ms}\nservices:\n  echo: {protocol: lines, port: 0}\n");
+        assertEquals(Duration.ofMillis(1500), ConfigLoader.load(good, tmp).daemon().pluginTimeout());
+        Path unset = TestConfigs.write(tmp, "services:\n  echo: {protocol: lines, port: 0}\n");
+        assertEquals(Duration.ofSeconds(10), ConfigLoader.load(unset, tmp).daemon().pluginTimeout());
+    }
+
+    @Test
     void reportsADurationTooLongToRepresentInsteadOfCrashing() {
         List<String> problems = check("""
                 daemon:

@@ -44,6 +44,9 @@ final class Metrics {
                 "Handlers still running well after their client closed.", ServiceStatus::stuckHandlers);
         perService(out, status, "switchboard_service_handler_failures_total", "counter",
                 "Handlers that threw (a bug in the protocol plugin).", ServiceStatus::failedHandlers);
+        perService(out, status, "switchboard_service_plugin_call_failures_total", "counter",
+                "Calls into the plugin on start, reload and stop (open, drain, close) that threw or overran "
+                + "daemon.plugin-timeout.", ServiceStatus::failedPluginCalls);
         perService(out, status, "switchboard_service_received_bytes_total", "counter",
                 "Bytes received from clients.", ServiceStatus::bytesIn);
         perService(out, status, "switchboard_service_sent_bytes_total", "counter",

@@ -39,6 +39,7 @@ final class StatusJson {
             service.put("bytesOut", s.bytesOut());
             service.put("stuckHandlers", s.stuckHandlers());
             service.put("failedHandlers", s.failedHandlers());
+            service.put("failedPluginCalls", s.failedPluginCalls());
             services.add(service);
         }
         root.put("services", services);

@@ -65,6 +65,7 @@ class AdminServiceTest {
         String json = answer.body();
         assertTrue(json.contains("\"name\":\"admin\",\"protocol\":\"admin\",\"plugin\":"), json);
         assertTrue(json.contains("\"port\":" + site.daemon.port("http")), json);
+        assertTrue(json.contains("\"stuckHandlers\":0,\"failedHandlers\":0,\"failedPluginCalls\":0"), json);
         assertTrue(json.matches("(?s)\\{\"version\":\"[^\"]+\",\"started\":\"[^\"]+\",\"uptimeSeconds\":\\d+,\"jvm\":.*"),
                 json);
         assertEquals(before + 1, total(json, "http"));
@@ -95,6 +96,9 @@ class AdminServiceTest {
         assertTrue(text.contains("switchboard_service_connections_active{service=\"admin\",protocol=\"admin\"} 1\n"), text);
         assertTrue(text.contains("switchboard_service_sent_bytes_total{service=\"http\",protocol=\"http\"} "), text);
         assertTrue(text.contains("switchboard_service_up{service=\"http\",protocol=\"http\"} 1\n"), text);
+        assertTrue(text.contains("# TYPE switchboard_service_plugin_call_failures_total counter\n"), text);
+        assertTrue(text.contains("switchboard_service_plugin_call_failures_total{service=\"http\",protocol=\"http\"} 0\n"),
+                text);
         Matcher notFound = Pattern.compile("switchboard_http_requests_total\\{service=\"http\",code=\"404\"} (\\d+)\n")
                 .matcher(text);
         assertTrue(notFound.find(), text);

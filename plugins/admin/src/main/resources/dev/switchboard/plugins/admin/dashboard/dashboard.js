@@ -52,6 +52,7 @@
         cell(s.name, 'rejected', s.rejectedConnections, 'num rejected'),
         cell(s.name, 'stuck', s.stuckHandlers, 'num stuck'),
         cell(s.name, 'failed', s.failedHandlers, 'num failed'),
+        cell(s.name, 'calls', s.failedPluginCalls, 'num failed-calls'),
         cell(s.name, 'in', bytes(s.bytesIn), 'num'),
         cell(s.name, 'out', bytes(s.bytesOut), 'num'));
       return tr;
