@@ -46,7 +46,7 @@ class LauncherIT {
 
             assertEquals(0, daemon.stop(), daemon.output());
             assertTrue(daemon.output().contains("SIGTERM received"), daemon.output());
-            assertTrue(daemon.output().strip().endsWith("stopped"), daemon.output());
+            assertTrue(daemon.output().strip().matches("(?s).*stopped after \\d+ ms"), daemon.output());
             String logFile = Files.readString(daemon.home().resolve("logs/switchboard.log"));
             assertTrue(logFile.contains("ready: 2 of 2 services running"), logFile);
         }
