@@ -25,7 +25,8 @@ public final class ConfigLoader {
     /** Keys that {@code defaults:} may set for every service. */
     private static final Set<String> INHERITED_KEYS = DaemonKeys.names(DaemonKeys.in(Key.Section.INHERITED));
 
-    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+    /** What a service's name may be. */
+    public static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
     private final String fileName;
     private final Path home;

@@ -48,8 +48,12 @@ public final class ValueType<T> {
 
     /** One line of at most 512 characters: what is sent to a refused client. */
     public static final ValueType<String> LINE = new ValueType<>("text", ValueType::oneLine,
-            t -> "\"" + t + "\"", k -> SchemaTypes.object("type", List.of("string", "number", "boolean"),
-                    "maxLength", 512, "pattern", "^[^\\r\\n]*$"));
+            t -> "\"" + t + "\"", k -> {
+                Map<String, Object> line = new java.util.LinkedHashMap<>(SchemaTypes.text());
+                line.put("maxLength", 512);
+                line.put("pattern", "^[^\\r\\n]*$");
+                return line;
+            });
 
     /** An IP literal, {@code *} or {@code localhost}. */
     public static final ValueType<InetAddress> ADDRESS = new ValueType<>("address", ValueType::address,
@@ -88,7 +92,7 @@ public final class ValueType<T> {
 
     /** A protocol name; the fallback is the service's name. */
     public static final ValueType<String> PROTOCOL = new ValueType<>("text", ValueType::protocol, t -> t,
-            k -> SchemaTypes.pattern("^\\s*[a-z0-9][a-z0-9-]{0,62}\\s*$"));
+            k -> SchemaTypes.pattern("^\\s*" + PROTOCOL_NAME.pattern() + "\\s*$"));
 
     private final String name;
     private final Reader<T> reader;

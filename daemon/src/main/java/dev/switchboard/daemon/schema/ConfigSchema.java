@@ -2,6 +2,7 @@ package dev.switchboard.daemon.schema;
 
 import static dev.switchboard.daemon.config.SchemaTypes.object;
 
+import dev.switchboard.daemon.config.ConfigLoader;
 import dev.switchboard.daemon.config.DaemonKeys;
 import dev.switchboard.daemon.config.Key;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ConfigSchema {
                 "description", "One entry per service; its key is the service's name",
                 "type", "object",
                 "minProperties", 1,
-                "propertyNames", object("pattern", "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$"),
+                "propertyNames", object("pattern", "^" + ConfigLoader.SERVICE_NAME.pattern() + "$"),
                 "properties", named,
                 "additionalProperties", ref("service"));
         return object(
