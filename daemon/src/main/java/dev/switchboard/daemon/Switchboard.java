@@ -149,6 +149,7 @@ public final class Switchboard implements AutoCloseable {
             }
             report = new ReloadReport(false, List.of("unexpected " + e), List.of());
         }
+        daemon.countReload(report);
         if (report.applied()) {
             report.changes().forEach(c -> log.info("reload: {}", c));
             daemon.plugins().problems().forEach(p -> log.warn("reload: {}", p));

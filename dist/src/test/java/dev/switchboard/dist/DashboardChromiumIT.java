@@ -61,6 +61,28 @@ class DashboardChromiumIT {
                 String after = awaitValue(page, TOTAL, v -> !v.equals(before), "a live update of the echo row");
                 assertEquals(Long.parseLong(before) + 1, Long.parseLong(after));
 
+                // Who is connected: a client that stays, listed by its address and port.
+                try (Socket staying = new Socket(InetAddress.getLoopbackAddress(), daemon.port("echo"))) {
+                    String address = "127.0.0.1:" + staying.getLocalPort();
+                    awaitValue(page, "[...document.querySelectorAll('table.clients[data-service=\"echo\"] td.address')]"
+                            + ".map(td => td.textContent).join(',')", v -> v.contains(address), "the client " + address);
+                    // The charts: echo's connects/s has points, and a non-zero one once traffic fell in a sample.
+                    String caption = "document.querySelector('.history[data-name=\"echo\"] figure:nth-of-type(2) "
+                            + "figcaption')?.textContent ?? ''";
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+                    String text = "";
+                    while (System.nanoTime() < deadline && !text.matches(".*connects/s.*\\(max [1-9][0-9.]*\\).*")) {
+                        echoOnce(daemon.port("echo"));
+                        Thread.sleep(200);
+                        text = page.evaluate(caption);
+                    }
+                    assertTrue(text.matches(".*connects/s.*\\(max [1-9][0-9.]*\\).*"), "echo's connects/s chart: " + text);
+                    String points = page.evaluate("document.querySelector('.history[data-name=\"echo\"] "
+                            + "polyline[data-series=\"connects/s\"]').dataset.points");
+                    assertTrue(Integer.parseInt(points) >= 1, points);
+                    assertTrue(page.evaluate("document.querySelector('#trouble tbody').textContent").length() > 0);
+                }
+
                 byte[] png = page.screenshot();
                 assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
                 Path target = Path.of(System.getProperty("switchboard.dist", "target/switchboard")).getParent();

@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -29,4 +30,19 @@ public interface StatusSource extends ExtensionPoint {
 
     /** @return the current values, built fresh on each call */
     Map<String, Object> snapshot();
+
+    /**
+     * Names the counters in the snapshot worth drawing over time: top-level numbers that only grow, such
+     * as chat's {@code messages-relayed}. The daemon samples them every few seconds and keeps their
+     * per-second rates in its {@linkplain DaemonStatus#history() history}.
+     *
+     * <pre>{@code
+     * public Set<String> rates() { return Set.of("messages-relayed"); }
+     * }</pre>
+     *
+     * @return top-level keys of {@link #snapshot()} whose values are growing counts; none by default
+     */
+    default Set<String> rates() {
+        return Set.of();
+    }
 }

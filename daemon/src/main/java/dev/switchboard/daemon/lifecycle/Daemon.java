@@ -18,9 +18,10 @@ import dev.switchboard.daemon.service.Service;
 import dev.switchboard.daemon.service.ServiceEnvironment;
 import dev.switchboard.daemon.service.ServiceFailure;
 import dev.switchboard.daemon.service.ServiceTls;
+import dev.switchboard.daemon.status.ActivityRecorder;
 import dev.switchboard.daemon.status.StatusBoard;
-import dev.switchboard.daemon.status.StatusSection;
 import dev.switchboard.daemon.status.StatusView;
+import dev.switchboard.daemon.status.Viewer;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,7 @@ public final class Daemon {
         ServiceEnvironment environment = environment(plugins);
         this.services = config.services().stream().map(s -> new Service(s, environment)).toList();
         this.watchdog = new Watchdog(this::listeners);
+        watchdog.every(ActivityRecorder.INTERVAL, this::sampleHistory);
     }
 
     /** @return how many handlers the enabled services' quotas allow at once, all together */
@@ -354,23 +356,33 @@ public final class Daemon {
 
     /** @return a fresh snapshot of every service and status source, whoever may see it */
     public DaemonStatus status() {
-        return snapshot(section -> true);
+        return snapshot(Viewer.daemon());
     }
 
-    /** @return a fresh snapshot with only the status sources whose services would admit this client */
+    /** @return a fresh snapshot with only the parts whose services would admit this client */
     public DaemonStatus status(InetAddress client) {
-        return snapshot(section -> section.visibleTo(client));
+        return snapshot(Viewer.client(client));
     }
 
-    /** @return a fresh snapshot with only the status sources of services that admit every client */
+    /** @return a fresh snapshot with only the parts of services that admit every client */
     public DaemonStatus statusForAnyone() {
-        return snapshot(StatusSection::visibleToAnyone);
+        return snapshot(Viewer.anyone());
     }
 
-    private DaemonStatus snapshot(Predicate<StatusSection> shown) {
+    private DaemonStatus snapshot(Viewer viewer) {
         List<Service> current = services;
         return board.snapshot(current.stream().map(Service::status).toList(), StatusSections.of(current, plugins),
-                shown);
+                viewer, ServiceActivities.of(current, viewer, clock.instant()));
+    }
+
+    private void sampleHistory() {
+        List<Service> current = services;
+        board.history().sample(clock.instant(), ServiceActivities.measured(current), StatusSections.of(current, plugins));
+    }
+
+    /** Counts a reload, applied or refused, for the status and metrics. */
+    public void countReload(ReloadReport report) {
+        board.reloaded(report.applied());
     }
 
     /**

@@ -51,6 +51,6 @@ final class StatusSections {
             }
             name = name + "@" + service;
         }
-        sections.add(new StatusSection(name, source, audience));
+        sections.add(new StatusSection(name, source, audience, service));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.daemon.net;
 
+import dev.switchboard.api.ConnectedClient;
 import dev.switchboard.api.Connection;
 import dev.switchboard.api.TlsInfo;
 import dev.switchboard.daemon.net.tls.TlsEndpoint;
@@ -11,6 +12,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -194,6 +196,7 @@ final class ClientConnection implements Connection {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closedNanos = System.nanoTime();
+            stats.ended(closedNanos - openedNanos);
             try {
                 channel.close();
             } catch (IOException e) {
@@ -246,6 +249,12 @@ final class ClientConnection implements Connection {
 
     Thread servingThread() {
         return servingThread;
+    }
+
+    /** @return this client as the dashboard lists it, {@code now} being the wall clock at {@code nowNanos} */
+    ConnectedClient describe(long nowNanos, Instant now) {
+        return new ConnectedClient(endpoint(remote), now.minusNanos(nowNanos - openedNanos), bytesIn, bytesOut,
+                Duration.ofNanos(Math.max(0, nowNanos - lastActivityNanos)));
     }
 
     /** For the log: {@code echo client 203.0.113.7:5000 via proxy 127.0.0.1:4123} behind a proxy. */

@@ -42,7 +42,7 @@ final class Gate {
         }
         int rate = policy.maxConnectsPerSecondPerIp();
         if (rate > 0 && !rates.computeIfAbsent(source.counted(), a -> new TokenBucket(rate, nowNanos)).take(nowNanos)) {
-            return Verdict.busy("more than " + rate + " connects per second from " + what(source));
+            return Verdict.rate("more than " + rate + " connects per second from " + what(source));
         }
         if (handlers >= policy.maxConnections()) {
             int lingering = handlers - connected;

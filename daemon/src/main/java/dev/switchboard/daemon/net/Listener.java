@@ -14,6 +14,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -223,7 +224,7 @@ public final class Listener {
     }
 
     private void refuseNow(SocketChannel channel, InetSocketAddress from, String reason, String message) {
-        stats.rejected.increment();
+        stats.refused(Refusal.OTHER);
         refusals.refused(gate.source(from.getAddress()), reason);
         refuse(channel, message);
     }
@@ -234,7 +235,7 @@ public final class Listener {
         CountedSource source = gate.source(remote.getAddress());
         Verdict verdict = gate.admit(source, System.nanoTime());
         if (!verdict.admitted()) {
-            stats.rejected.increment();
+            stats.refused(verdict.refusal());
             refusals.refused(source, verdict.reason());
             refuse(channel, verdict.denied() ? policy.denyMessage() : policy.busyMessage());
             return;
@@ -257,7 +258,7 @@ public final class Listener {
         } catch (RejectedExecutionException e) {
             // Never a silent close: the client hears the busy line and the log says why.
             stats.total.decrement();
-            stats.rejected.increment();
+            stats.refused(Refusal.OTHER);
             refusals.refused(source, draining.getAsBoolean() ? "the service is stopping"
                     : "no free thread in the daemon's shared pool (" + e.getMessage() + ")");
             refuse(channel, policy.busyMessage());
@@ -343,6 +344,15 @@ public final class Listener {
     /** Closes every client still connected; their handlers' blocked reads and writes fail. */
     public void closeClients() {
         clients.forEach(ClientConnection::close);
+    }
+
+    /**
+     * @param top how many to list
+     * @param now the wall clock now, for when each client connected
+     * @return the connected clients that moved the most bytes, and how many more there are
+     */
+    public TopClients connected(int top, Instant now) {
+        return TopClients.of(clients, top, now);
     }
 
     /** @return the clients whose handlers are still running, stuck ones included */

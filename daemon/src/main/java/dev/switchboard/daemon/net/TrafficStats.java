@@ -1,5 +1,8 @@
 package dev.switchboard.daemon.net;
 
+import dev.switchboard.api.Histogram;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,6 +17,25 @@ public final class TrafficStats {
     final AtomicLong stuck = new AtomicLong();
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
+    private final LongAdder[] refusedBy = new LongAdder[Refusal.values().length];
+    private final ConnectionDurations durations = new ConnectionDurations();
+
+    public TrafficStats() {
+        for (int i = 0; i < refusedBy.length; i++) {
+            refusedBy[i] = new LongAdder();
+        }
+    }
+
+    /** Counts a client turned away. */
+    void refused(Refusal why) {
+        rejected.increment();
+        refusedBy[why.ordinal()].increment();
+    }
+
+    /** Counts a connection that has ended after {@code nanos}. */
+    void ended(long nanos) {
+        durations.observe(nanos);
+    }
 
     /** Counts a datagram received and admitted. */
     public void datagramIn(int bytes) {
@@ -28,7 +50,21 @@ public final class TrafficStats {
 
     /** Counts a datagram dropped by the access lists, the reflection guard or a rate limit. */
     public void datagramRefused() {
-        rejected.increment();
+        refused(Refusal.OTHER);
+    }
+
+    /** @return clients refused since the service started, by {@link Refusal#label()}, in the enum's order */
+    public Map<String, Long> refusedByReason() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (Refusal r : Refusal.values()) {
+            result.put(r.label(), refusedBy[r.ordinal()].sum());
+        }
+        return result;
+    }
+
+    /** @return how long the connections that have ended lasted, in seconds */
+    public Histogram durations() {
+        return durations.snapshot();
     }
 
     /** @return clients connected now */

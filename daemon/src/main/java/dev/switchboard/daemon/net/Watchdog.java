@@ -1,5 +1,6 @@
 package dev.switchboard.daemon.net;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One daemon thread that, a few times a second, closes connections idle past their timeout (in either
  * direction, so a client that stops reading is caught too), finds handlers stuck long after their
- * client closed, and writes the services' rate-limited log summaries.
+ * client closed, and writes the services' rate-limited log summaries; and the daemon's other periodic
+ * chores (see {@link #every}).
  */
 public final class Watchdog implements AutoCloseable {
 
@@ -41,6 +43,20 @@ public final class Watchdog implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("watchdog tick failed", e); // keep ticking: a dead watchdog would leak idle clients
         }
+    }
+
+    /**
+     * Runs a chore of the daemon's on the same thread, every {@code period}; one that throws is logged
+     * and runs again next time.
+     */
+    public void every(Duration period, Runnable chore) {
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                chore.run();
+            } catch (RuntimeException e) {
+                log.error("periodic task failed", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

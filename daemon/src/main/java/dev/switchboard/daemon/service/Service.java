@@ -389,6 +389,11 @@ public final class Service {
         return Optional.ofNullable(datagrams);
     }
 
+    /** @return the service's counters */
+    public TrafficStats traffic() {
+        return stats;
+    }
+
     /** @return the status sources this service's handler published */
     public List<StatusSource> published() {
         return List.copyOf(published);

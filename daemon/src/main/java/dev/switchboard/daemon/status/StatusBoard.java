@@ -1,27 +1,31 @@
 package dev.switchboard.daemon.status;
 
 import dev.switchboard.api.DaemonStatus;
+import dev.switchboard.api.ServiceActivity;
 import dev.switchboard.api.ServiceStatus;
-import dev.switchboard.api.StatusSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Assembles the daemon's status from its services and every status source, fresh on each call. */
+/**
+ * Assembles the daemon's status from its services, every status source, the recent history, the recent
+ * log trouble and the reload counts, fresh on each call, as the viewer may see it.
+ */
 public final class StatusBoard {
-
-    private static final Logger log = LoggerFactory.getLogger(StatusBoard.class);
 
     private final String version;
     private final Instant started;
     private final String threadMode;
     private final Clock clock;
+    private final ActivityRecorder history = new ActivityRecorder();
+    private final RecentTrouble trouble = RecentTrouble.installed();
+    private final LongAdder reloadsApplied = new LongAdder();
+    private final LongAdder reloadsRefused = new LongAdder();
 
     public StatusBoard(String version, Instant started, String threadMode, Clock clock) {
         this.version = version;
@@ -30,32 +34,36 @@ public final class StatusBoard {
         this.clock = clock;
     }
 
+    /** @return the history the daemon samples into */
+    public ActivityRecorder history() {
+        return history;
+    }
+
+    /** Counts a reload by its outcome. */
+    public void reloaded(boolean applied) {
+        (applied ? reloadsApplied : reloadsRefused).increment();
+    }
+
     /**
      * @param services each service's status
      * @param sections every source, plugin-wide and per service, with its name and audience
-     * @param shown which sections to include; the others are not even asked for their values
+     * @param viewer who is asking: sections and activity it may not see are left out, not even asked for
+     * @param activity the activity of the services the viewer may see
      * @return the snapshot
      */
-    public DaemonStatus snapshot(List<ServiceStatus> services, List<StatusSection> sections,
-                                 Predicate<StatusSection> shown) {
+    public DaemonStatus snapshot(List<ServiceStatus> services, List<StatusSection> sections, Viewer viewer,
+                                 List<ServiceActivity> activity) {
         Map<String, Map<String, Object>> snapshots = new TreeMap<>();
         for (StatusSection section : sections) {
-            if (shown.test(section)) {
-                snapshots.put(section.name(), snapshotOf(section.name(), section.source()));
+            if (section.visibleTo(viewer)) {
+                snapshots.put(section.name(), section.values());
             }
         }
+        Map<String, Long> reloads = new LinkedHashMap<>();
+        reloads.put("applied", reloadsApplied.sum());
+        reloads.put("refused", reloadsRefused.sum());
         return new DaemonStatus(version, started, Duration.between(started, clock.instant()), jvm(), threadMode,
-                services, snapshots);
-    }
-
-    private static Map<String, Object> snapshotOf(String name, StatusSource source) {
-        try {
-            Map<String, Object> snapshot = source.snapshot();
-            return snapshot == null ? Map.of() : snapshot;
-        } catch (RuntimeException | LinkageError e) {
-            log.warn("status source '{}' failed: {}", name, e.toString());
-            return Map.of("error", "status source failed: " + e.getClass().getSimpleName());
-        }
+                services, snapshots, history.snapshot(viewer, sections), activity, trouble.lines(), reloads);
     }
 
     private static String jvm() {

@@ -1,7 +1,10 @@
 package dev.switchboard.plugins.admin;
 
 import dev.switchboard.api.DaemonStatus;
+import dev.switchboard.api.Histogram;
+import dev.switchboard.api.ServiceActivity;
 import dev.switchboard.api.ServiceStatus;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -51,6 +54,15 @@ final class Metrics {
                 "Bytes received from clients.", ServiceStatus::bytesIn);
         perService(out, status, "switchboard_service_sent_bytes_total", "counter",
                 "Bytes sent to clients.", ServiceStatus::bytesOut);
+        activity(out, status);
+        family(out, "switchboard_reloads_total", "counter", "Reloads since the daemon started, by outcome.");
+        status.reloads().forEach((outcome, count) -> out.append("switchboard_reloads_total{outcome=\"")
+                .append(label(outcome)).append("\"} ").append(count).append('\n'));
+        family(out, "switchboard_plugin_info", "gauge", "Each plugin a service runs on, with its version.");
+        status.services().stream().filter(s -> !s.pluginId().isEmpty())
+                .map(s -> "switchboard_plugin_info{plugin=\"" + label(s.pluginId()) + "\",version=\""
+                        + label(s.pluginVersion()) + "\"} 1\n")
+                .distinct().forEach(out::append);
         family(out, "switchboard_http_requests_total", "counter", "HTTP requests answered, by status code.");
         status.sources().forEach((name, section) -> {
             if (name.equals(HTTP_REQUESTS) || name.startsWith(HTTP_REQUESTS + "@")) {
@@ -58,6 +70,36 @@ final class Metrics {
             }
         });
         return out.toString();
+    }
+
+    /** Refusals by reason and connection durations: only for services whose rules admit the asker. */
+    private static void activity(StringBuilder out, DaemonStatus status) {
+        Map<String, String> protocols = new HashMap<>();
+        status.services().forEach(s -> protocols.put(s.name(), s.protocol()));
+        family(out, "switchboard_service_refusals_total", "counter",
+                "Clients refused, by reason: denied (allow/deny), rate, limit, other.");
+        for (ServiceActivity a : status.activity()) {
+            String labels = labels(a.service(), protocols.getOrDefault(a.service(), ""));
+            a.refusedByReason().forEach((reason, count) -> out.append("switchboard_service_refusals_total{")
+                    .append(labels).append(",reason=\"").append(label(reason)).append("\"} ").append(count).append('\n'));
+        }
+        String name = "switchboard_service_connection_duration_seconds";
+        family(out, name, "histogram", "How long connections lasted, once they ended.");
+        for (ServiceActivity a : status.activity()) {
+            String labels = labels(a.service(), protocols.getOrDefault(a.service(), ""));
+            Histogram h = a.durations();
+            for (int i = 0; i < h.upperBounds().size(); i++) {
+                out.append(name).append("_bucket{").append(labels).append(",le=\"").append(h.upperBounds().get(i))
+                        .append("\"} ").append(h.cumulativeCounts().get(i)).append('\n');
+            }
+            out.append(name).append("_bucket{").append(labels).append(",le=\"+Inf\"} ").append(h.count()).append('\n');
+            out.append(name).append("_sum{").append(labels).append("} ").append(h.sum()).append('\n');
+            out.append(name).append("_count{").append(labels).append("} ").append(h.count()).append('\n');
+        }
+    }
+
+    private static String labels(String service, String protocol) {
+        return "service=\"" + label(service) + "\",protocol=\"" + label(protocol) + "\"";
     }
 
     private static void httpRequests(StringBuilder out, Map<String, Object> section) {
@@ -86,8 +128,7 @@ final class Metrics {
     }
 
     private static void sample(StringBuilder out, String name, ServiceStatus s, long value) {
-        out.append(name).append("{service=\"").append(label(s.name())).append("\",protocol=\"")
-                .append(label(s.protocol())).append("\"} ").append(value).append('\n');
+        out.append(name).append('{').append(labels(s.name(), s.protocol())).append("} ").append(value).append('\n');
     }
 
     /** Label values escape backslash, double quote and line feed. */

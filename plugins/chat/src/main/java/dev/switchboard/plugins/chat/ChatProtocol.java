@@ -7,6 +7,7 @@ import dev.switchboard.api.ServiceContext;
 import dev.switchboard.api.StatusSource;
 import dev.switchboard.plugins.chat.session.ChatConfig;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -33,6 +34,11 @@ public final class ChatProtocol implements Protocol {
             @Override
             public String name() {
                 return "chat";
+            }
+
+            @Override
+            public Set<String> rates() {
+                return Set.of("messages-relayed");
             }
 
             @Override

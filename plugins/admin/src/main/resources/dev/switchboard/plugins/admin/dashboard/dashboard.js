@@ -7,6 +7,10 @@
   const updated = document.getElementById('updated');
   const tbody = document.querySelector('#services tbody');
   const sources = document.getElementById('sources');
+  const historyBox = document.getElementById('history');
+  const clientsBox = document.getElementById('clients');
+  const troubleBody = document.querySelector('#trouble tbody');
+  const SVG = 'http://www.w3.org/2000/svg';
   const previous = new Map();
 
   function el(tag, text, className) {
@@ -103,11 +107,118 @@
     sources.replaceChildren(...parts);
   }
 
+  function svg(tag, attrs) {
+    const e = document.createElementNS(SVG, tag);
+    Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, String(v)));
+    return e;
+  }
+
+  // One small line chart: self-contained SVG, no library, no font or script from elsewhere.
+  function chart(title, times, lines) {
+    const W = 240, H = 64;
+    const figure = el('figure', null, 'chart');
+    const values = lines.flatMap(l => l.values).filter(v => v !== null && isFinite(v));
+    const max = Math.max(1e-9, ...values);
+    const t0 = times[0], t1 = times[times.length - 1];
+    const box = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img' });
+    box.append(svg('rect', { x: 0, y: 0, width: W, height: H, class: 'frame' }));
+    lines.forEach((l, i) => {
+      const points = [];
+      l.values.forEach((v, j) => {
+        if (v === null || !isFinite(v)) return;
+        const x = t1 > t0 ? (times[j] - t0) / (t1 - t0) * (W - 2) + 1 : W / 2;
+        points.push(x.toFixed(1) + ',' + (H - 2 - v / max * (H - 6)).toFixed(1));
+      });
+      const line = svg('polyline', { points: points.join(' '), class: 'line line-' + i });
+      line.dataset.series = l.name;
+      line.dataset.points = points.length;
+      box.append(line);
+    });
+    const last = lines.map(l => l.name + ' ' + round(l.values[l.values.length - 1])).join(' · ');
+    figure.append(box, el('figcaption', title + ': ' + last + ' (max ' + round(max) + ')'));
+    return figure;
+  }
+
+  function round(v) {
+    if (v === null || v === undefined || !isFinite(v)) return '—';
+    return v >= 100 ? Math.round(v) : Math.round(v * 10) / 10;
+  }
+
+  function renderHistory(histories) {
+    const parts = (histories || []).map(h => {
+      const box = el('div', null, 'history');
+      box.dataset.name = h.name;
+      box.append(el('h3', h.name));
+      const s = h.series, charts = [];
+      const pick = names => names.filter(n => s[n]).map(n => ({ name: n, values: s[n] }));
+      if (s.connections) charts.push(chart('connections (now)', h.times, pick(['connections'])));
+      if (s['connects/s']) charts.push(chart('connects/s', h.times, pick(['connects/s'])));
+      if (s['refused/s']) charts.push(chart('refused/s', h.times,
+        pick(Object.keys(s).filter(n => n.startsWith('refused/s:')))));
+      if (s['bytes-in/s']) charts.push(chart('bytes/s in, out', h.times, pick(['bytes-in/s', 'bytes-out/s'])));
+      if (s['handler-failures/s']) charts.push(chart('handler failures/s', h.times, pick(['handler-failures/s'])));
+      const known = /^(connections|connects\/s|refused\/s.*|bytes-(in|out)\/s|handler-failures\/s)$/;
+      Object.keys(s).filter(n => !known.test(n)).forEach(n => charts.push(chart(n, h.times, pick([n]))));
+      box.append(...charts);
+      return box;
+    });
+    historyBox.replaceChildren(...parts);
+  }
+
+  function renderClients(activity) {
+    const parts = [];
+    (activity || []).forEach(a => {
+      if (!a.clients.length && !a.otherClients) return;
+      const table = el('table', null, 'clients');
+      table.dataset.service = a.service;
+      const head = el('tr');
+      ['Address', 'Connected since', 'Bytes in', 'Bytes out', 'Idle for'].forEach(h => head.append(el('th', h)));
+      table.append(el('caption', a.service), head);
+      a.clients.forEach(c => {
+        const tr = el('tr');
+        tr.append(el('td', c.address, 'address'), el('td', new Date(c.since).toLocaleTimeString()),
+          el('td', bytes(c.bytesIn), 'num'), el('td', bytes(c.bytesOut), 'num'),
+          el('td', duration(Math.round(c.idleSeconds)), 'num'));
+        table.append(tr);
+      });
+      if (a.otherClients) {
+        const tr = el('tr');
+        const td = el('td', 'and ' + a.otherClients + ' more', 'muted');
+        td.colSpan = 5;
+        tr.append(td);
+        table.append(tr);
+      }
+      parts.push(table);
+    });
+    if (!parts.length) parts.push(el('p', 'Nobody is connected.', 'muted'));
+    clientsBox.replaceChildren(...parts);
+  }
+
+  function renderTrouble(lines) {
+    const rows = (lines || []).map(l => {
+      const tr = el('tr', null, 'level-' + l.level);
+      tr.append(el('td', new Date(l.time).toLocaleTimeString()), el('td', l.level), el('td', l.logger),
+        el('td', l.message, 'message'));
+      return tr;
+    });
+    if (!rows.length) {
+      const tr = el('tr');
+      const td = el('td', 'Nothing since the daemon started.', 'muted');
+      td.colSpan = 4;
+      tr.append(td);
+      rows.push(tr);
+    }
+    troubleBody.replaceChildren(...rows);
+  }
+
   function render(status) {
     daemon.textContent = 'Switchboard ' + status.version + ' · up ' + duration(status.uptimeSeconds)
       + ' · ' + status.jvm + ' · threads: ' + status.threadMode;
     daemon.classList.remove('offline');
     renderServices(status.services);
+    renderHistory(status.history);
+    renderClients(status.activity);
+    renderTrouble(status.recentTrouble);
     renderSources(status.sources);
     updated.textContent = 'Updated ' + new Date().toLocaleTimeString();
   }
