@@ -11,7 +11,6 @@ public final class TrafficStats {
 
     final AtomicLong active = new AtomicLong();
     final LongAdder total = new LongAdder();
-    final LongAdder rejected = new LongAdder();
     final LongAdder failures = new LongAdder();
     /** Set by the watchdog on every tick. */
     final AtomicLong stuck = new AtomicLong();
@@ -28,7 +27,6 @@ public final class TrafficStats {
 
     /** Counts a client turned away. */
     void refused(Refusal why) {
-        rejected.increment();
         refusedBy[why.ordinal()].increment();
     }
 
@@ -79,7 +77,11 @@ public final class TrafficStats {
 
     /** @return clients refused so far */
     public long rejected() {
-        return rejected.sum();
+        long sum = 0;
+        for (LongAdder reason : refusedBy) {
+            sum += reason.sum();
+        }
+        return sum;
     }
 
     /** @return clients whose handler threw */

@@ -28,12 +28,7 @@ class ActivityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = new AdminSite(tmp, "", """
-                  guarded:
-                    protocol: guarded-report
-                    port: 0
-                    allow: [127.0.0.5]
-                """);
+        site = AdminSite.withGuardedService(tmp);
     }
 
     @AfterAll

@@ -33,6 +33,19 @@ final class AdminSite implements AutoCloseable {
         daemon = Switchboard.builder().config(config).start();
     }
 
+    /**
+     * The site with a {@code guarded} service that admits only 127.0.0.5, so a client from 127.0.0.1 is one
+     * it would refuse (issue 13 finding 1).
+     */
+    static AdminSite withGuardedService(Path tmp) throws Exception {
+        return new AdminSite(tmp, "", """
+                  guarded:
+                    protocol: guarded-report
+                    port: 0
+                    allow: [127.0.0.5]
+                """);
+    }
+
     int port() {
         return daemon.port("admin");
     }

@@ -23,12 +23,7 @@ class StatusVisibilityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = new AdminSite(tmp, "", """
-                  guarded:
-                    protocol: guarded-report
-                    port: 0
-                    allow: [127.0.0.5]
-                """);
+        site = AdminSite.withGuardedService(tmp);
     }
 
     @AfterAll
