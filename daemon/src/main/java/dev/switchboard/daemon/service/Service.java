@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class Service {
 
     private static final Logger log = LoggerFactory.getLogger(Service.class);
+    /** How many port pairs port 0 with both transports tries before the bind fails. */
+    private static final int PORT_PAIR_ATTEMPTS = 10;
 
     private final ServiceConfig config;
     private final ServiceEnvironment environment;
@@ -197,6 +199,22 @@ public final class Service {
      * socket an outgoing service holds on the same address and port is taken over instead.
      */
     private void bind(InetAddress address, List<Service> outgoing) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bindOnce(address, outgoing);
+                return;
+            } catch (BindException e) {
+                // Port 0 with both transports: the port TCP got may be some other program's UDP port; any
+                // free pair will do, so try another before giving up.
+                boolean anyPortWillDo = config.port() == 0 && config.transport().tcp() && config.transport().udp();
+                if (!anyPortWillDo || attempt == PORT_PAIR_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void bindOnce(InetAddress address, List<Service> outgoing) throws IOException {
         InetSocketAddress wanted = new InetSocketAddress(address, config.port());
         Listener tcp = null;
         try {

@@ -6,7 +6,6 @@ import dev.switchboard.daemon.config.DatagramLimits;
 import dev.switchboard.daemon.net.TrafficStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -105,7 +104,8 @@ public final class DatagramListener {
             throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            // No SO_REUSEADDR: on Linux it lets two UDP sockets share a port, the later one silently taking
+            // the datagrams. A reload on the same port takes the socket over instead of binding again.
             channel.bind(address);
             return new DatagramListener(serviceName, channel, policy, limits, handler, stats, null);
         } catch (IOException | RuntimeException e) {

@@ -98,6 +98,22 @@ class DatagramServiceTest {
     }
 
     @Test
+    void aUdpPortAnotherSocketHoldsIsRefusedInsteadOfSharedSoNoDatagramGoesToTheWrongProgram() throws Exception {
+        // Another program bound with SO_REUSEADDR, which on Linux lets a second socket with it bind too.
+        DatagramSocket other = new DatagramSocket(null);
+        sockets.add(other);
+        other.setReuseAddress(true);
+        other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        start("  taken: {protocol: lines, port: " + other.getLocalPort() + ", transport: udp}\n"
+                + "  both: {protocol: lines, port: 0, transport: both}\n");
+        assertEquals(State.FAILED, daemon.status("taken").state());
+        assertTrue(daemon.status("taken").problem().contains("in use"), daemon.status("taken").problem());
+        DatagramSocket udp = from("127.0.0.1", 0);
+        send(udp, "both", "still answered".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("still answered", new String(receive(udp), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void anEmptyDatagramAndTheLargestOneComeBackExactlyAsLargeAsTheyWere() throws Exception {
         start("  echo: {protocol: lines, port: 0, transport: udp}\n");
         DatagramSocket udp = from("127.0.0.1", 0);
