@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * conditional requests, single byte ranges, small files from the cache and large ones zero-copy. Bytes
  * come only from the file {@link PathResolver} found and held open, never from a name looked up again.
  */
-final class FileResponder {
+final class FileResponder implements AutoCloseable {
 
     private final PathResolver resolver;
     private final FileCache cache;
@@ -57,7 +57,7 @@ final class FileResponder {
             throw HttpError.of(404, "no index file");
         }
         if (attributes.isRegularFile()) {
-            return file(request, new Found.File(directory.handle(), name, attributes));
+            return file(request, new Found.File(Found.Handle.borrowed(directory.handle()), name, attributes));
         }
         try (Found indexFile = resolver.resolve(directory, index)) {
             if (!(indexFile instanceof Found.File file)) {
@@ -111,6 +111,12 @@ final class FileResponder {
             response.header("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
         }
         return validators(response, etag, modified).header("Accept-Ranges", "bytes");
+    }
+
+    /** Lets go of the served root once the requests in flight are done. */
+    @Override
+    public void close() {
+        resolver.close();
     }
 
     private static Response validators(Response response, String etag, Instant modified) {

@@ -12,12 +12,36 @@ import java.util.Set;
 
 /**
  * What {@link PathResolver} found under the root, held open so that what is served is what was found.
- * Closing it closes the directory handle.
+ * Closing it lets go of the directory handle.
  */
 sealed interface Found extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A directory held for one request, and what letting go of it means: closing a directory the
+     * request opened, or handing the shared root back to {@link RootDirectory}.
+     *
+     * @param stream the directory, open
+     * @param onRelease what {@link #release()} does
+     */
+    record Handle(SecureDirectoryStream<Path> stream, Runnable onRelease) {
+
+        /** @return a handle the request opened itself: releasing it closes it */
+        static Handle owned(SecureDirectoryStream<Path> stream) {
+            return new Handle(stream, () -> PathResolver.close(stream));
+        }
+
+        /** @return a handle someone else keeps open and closes: releasing it does nothing */
+        static Handle borrowed(SecureDirectoryStream<Path> stream) {
+            return new Handle(stream, () -> { });
+        }
+
+        void release() {
+            onRelease.run();
+        }
+    }
 
     /**
      * An open directory.
@@ -35,20 +59,21 @@ sealed interface Found extends AutoCloseable {
     /**
      * A regular file, named within its open parent directory.
      *
-     * @param parent the directory holding it, open
+     * @param parent the directory holding it, held open
      * @param name its name there
      * @param attributes its size, modification time and identity (device and inode), read just now
      */
-    record File(SecureDirectoryStream<Path> parent, Path name, BasicFileAttributes attributes) implements Found {
+    record File(Handle parent, Path name, BasicFileAttributes attributes) implements Found {
 
         /** Opens the file itself ({@code openat} with {@code O_NOFOLLOW}): a symlink put there meanwhile fails. */
         FileChannel open() throws IOException {
-            return (FileChannel) parent.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            return (FileChannel) parent.stream().newByteChannel(name,
+                    Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
         }
 
         @Override
         public void close() {
-            PathResolver.close(parent);
+            parent.release();
         }
     }
 }

@@ -49,6 +49,12 @@ final class HttpHandler implements Handler {
         }
     }
 
+    /** Lets go of the served root (a reload's new handler holds its own). */
+    @Override
+    public void close() {
+        router.close();
+    }
+
     boolean draining() {
         return draining;
     }

@@ -23,9 +23,10 @@ import java.util.List;
  * following a symlink: a link retargeted out of the root in between makes the walk fail (404), so it
  * cannot widen what is served.
  */
-final class PathResolver {
+final class PathResolver implements AutoCloseable {
 
-    private final Path root;
+    private final Path rootPath;
+    private final RootDirectory root;
     private final boolean serveHidden;
     private final boolean followSymlinks;
 
@@ -35,7 +36,8 @@ final class PathResolver {
      * @param followSymlinks whether symlinks whose real path is inside the root are followed
      */
     PathResolver(Path root, boolean serveHidden, boolean followSymlinks) {
-        this.root = root;
+        this.rootPath = root;
+        this.root = new RootDirectory(root);
         this.serveHidden = serveHidden;
         this.followSymlinks = followSymlinks;
     }
@@ -68,35 +70,45 @@ final class PathResolver {
         return walk(segments, followSymlinks);
     }
 
+    /** Lets go of the root's handle once the requests in flight are done. */
+    @Override
+    public void close() {
+        root.close();
+    }
+
     /** @return false for a dot-file name when dot-files are not served */
     boolean servable(String name) {
         return serveHidden || !name.startsWith(".");
     }
 
     private Found walk(List<String> segments, boolean follow) throws HttpError {
-        SecureDirectoryStream<Path> dir;
+        Found.Handle dir;
         try {
-            dir = (SecureDirectoryStream<Path>) Files.newDirectoryStream(root);
+            dir = root.acquire();
         } catch (IOException | SecurityException | ClassCastException e) {
             throw HttpError.of(404, "root not readable");
-        }
-        if (segments.isEmpty()) {
-            return new Found.Directory(dir, List.of());
         }
         return step(dir, segments, 0, follow);
     }
 
-    /** Looks up {@code segments[i]} in {@code dir} (which it owns) and goes on down to the last one. */
-    private Found step(SecureDirectoryStream<Path> dir, List<String> segments, int i, boolean follow) throws HttpError {
+    /**
+     * Looks up {@code segments[i]} in {@code dir} (which it releases) and goes on down to the last one;
+     * no segments at all name the root itself.
+     */
+    private Found step(Found.Handle dir, List<String> segments, int i, boolean follow) throws HttpError {
         try {
             while (true) {
+                if (segments.isEmpty()) {
+                    // A listing iterates its handle, which a stream allows once: the root's own is shared.
+                    return new Found.Directory(open(dir, Path.of(".")), List.of());
+                }
                 Path name = name(segments.get(i));
-                BasicFileAttributes attributes = attributes(dir, name);
+                BasicFileAttributes attributes = attributes(dir.stream(), name);
                 if (attributes.isSymbolicLink()) {
                     if (!follow) {
                         throw HttpError.of(404, "symlink not followed");
                     }
-                    close(dir);
+                    dir.release();
                     dir = null;
                     return walk(realSegments(segments), false);
                 }
@@ -112,38 +124,42 @@ final class PathResolver {
                 if (!attributes.isDirectory()) {
                     throw HttpError.of(404, "not a directory");
                 }
-                SecureDirectoryStream<Path> next = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
-                close(dir);
-                dir = next;
+                SecureDirectoryStream<Path> next = open(dir, name);
+                dir.release();
+                dir = null;
                 if (last) {
-                    Found found = new Found.Directory(dir, List.copyOf(segments));
-                    dir = null;
-                    return found;
+                    return new Found.Directory(next, List.copyOf(segments));
                 }
+                dir = Found.Handle.owned(next);
                 i++;
             }
         } catch (IOException | SecurityException e) {
             throw HttpError.of(404, "no such file");
         } finally {
             if (dir != null) {
-                close(dir);
+                dir.release();
             }
         }
+    }
+
+    /** Opens the directory {@code name} in {@code dir} ({@code openat}, {@code O_NOFOLLOW}). */
+    private static SecureDirectoryStream<Path> open(Found.Handle dir, Path name) throws IOException {
+        return dir.stream().newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The segments of the real path of a path with a symlink in it, when inside the root and not hidden. */
     private List<String> realSegments(List<String> segments) throws HttpError {
         Path real;
         try {
-            real = root.resolve(String.join("/", segments)).toRealPath();
+            real = rootPath.resolve(String.join("/", segments)).toRealPath();
         } catch (IOException | SecurityException | InvalidPathException e) {
             throw HttpError.of(404, "no such file");
         }
-        if (!real.startsWith(root)) {
+        if (!real.startsWith(rootPath)) {
             throw HttpError.of(404, "resolves outside the root");
         }
         List<String> names = new ArrayList<>();
-        for (Path name : root.relativize(real)) {
+        for (Path name : rootPath.relativize(real)) {
             if (!serveHidden && name.toString().startsWith(".")) {
                 throw HttpError.of(404, "resolves to a hidden file");
             }

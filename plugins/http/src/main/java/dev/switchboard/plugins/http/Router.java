@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 
 /** Decides what answers a request: 405 or 501 for methods other than GET and HEAD, else a file under the root. */
-final class Router {
+final class Router implements AutoCloseable {
 
     /** RFC 9110 §9 methods plus PATCH (RFC 5789): known, but not allowed on static files. */
     private static final Set<String> KNOWN_METHODS =
@@ -14,6 +14,11 @@ final class Router {
 
     Router(HttpConfig config) {
         this.files = new FileResponder(config);
+    }
+
+    @Override
+    public void close() {
+        files.close();
     }
 
     Response route(Request request) throws HttpError, IOException {

@@ -22,7 +22,7 @@ class FileCacheTest {
     private byte[] read(FileCache cache, Path file) throws Exception {
         try (SecureDirectoryStream<Path> parent = (SecureDirectoryStream<Path>) Files.newDirectoryStream(dir)) {
             Path name = file.getFileName();
-            return cache.read(new Found.File(parent, name, PathResolver.attributes(parent, name)));
+            return cache.read(new Found.File(Found.Handle.borrowed(parent), name, PathResolver.attributes(parent, name)));
         }
     }
 

@@ -104,7 +104,7 @@ class PathResolverTest {
             Files.createSymbolicLink(root.resolve("d"), dir.resolve("outside"));
             Found.Directory directory = assertInstanceOf(Found.Directory.class, found);
             Path name = Path.of("page.txt");
-            Found.File page = new Found.File(directory.handle(), name, PathResolver.attributes(directory.handle(), name));
+            Found.File page = new Found.File(Found.Handle.borrowed(directory.handle()), name, PathResolver.attributes(directory.handle(), name));
             assertEquals("public", read(page));
         }
         assertEquals(404, status(resolver, "/d/page.txt"));
