@@ -80,6 +80,13 @@ class DashboardChromiumIT {
                     String points = page.evaluate("document.querySelector('.history[data-name=\"echo\"] "
                             + "polyline[data-series=\"connects/s\"]').dataset.points");
                     assertTrue(Integer.parseInt(points) >= 1, points);
+                    // Every line ends in a dot on its newest value, so a lone sample shows too.
+                    assertEquals("true", page.evaluate("String(document.querySelectorAll('.history[data-name=\"echo\"] "
+                            + "svg').length > 0 && [...document.querySelectorAll('.history[data-name=\"echo\"] svg')]"
+                            + ".every(s => [...s.querySelectorAll('polyline')].filter(p => p.dataset.points !== '0').length"
+                            + " === s.querySelectorAll('circle.dot').length))"));
+                    assertEquals("true", page.evaluate("String(document.querySelector('.history[data-name=\"echo\"] "
+                            + "circle.dot[data-series=\"connections\"]') !== null)"));
                     assertTrue(page.evaluate("document.querySelector('#trouble tbody').textContent").length() > 0);
                 }
 

@@ -133,6 +133,14 @@
       line.dataset.series = l.name;
       line.dataset.points = points.length;
       box.append(line);
+      // A dot on the newest value: a line needs two points to show, so a lone first sample (just after
+      // start, or a quantity first seen now) would otherwise draw nothing.
+      if (points.length > 0) {
+        const [cx, cy] = points[points.length - 1].split(',');
+        const dot = svg('circle', { cx: cx, cy: cy, r: 2, class: 'dot line-' + i });
+        dot.dataset.series = l.name;
+        box.append(dot);
+      }
     });
     const last = lines.map(l => l.name + ' ' + round(l.values[l.values.length - 1])).join(' · ');
     figure.append(box, el('figcaption', title + ': ' + last + ' (max ' + round(max) + ')'));
