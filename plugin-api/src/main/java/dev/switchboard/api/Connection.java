@@ -68,6 +68,18 @@ public interface Connection extends AutoCloseable {
     }
 
     /**
+     * Reads a binary protocol's frames from {@link #input()}: exactly N bytes, length prefixes, CRLF-
+     * or LF-terminated frames, and whether more input is already buffered. Like {@link #lines(int)} it
+     * holds nothing back, so both may be used on one connection.
+     *
+     * @return a new reader over this connection's input
+     * @since 0.2.0
+     */
+    default FrameReader frames() {
+        return new FrameReader(input());
+    }
+
+    /**
      * Sends part of a file straight from the page cache to the socket (zero-copy where the OS supports
      * it), after flushing what {@link #output()} holds. Counted like any other output.
      *

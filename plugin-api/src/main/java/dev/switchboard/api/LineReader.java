@@ -65,14 +65,34 @@ public final class LineReader {
      * @throws IOException when reading fails
      */
     public Optional<String> readLine() throws IOException {
+        int length = next();
+        return length < 0 ? Optional.empty() : Optional.of(new String(buffer, 0, length, charset));
+    }
+
+    /**
+     * Reads the next line as its bytes, without its line ending and without decoding: for protocols
+     * whose lines are not text in one charset. The same bound and line endings as {@link #readLine()}.
+     *
+     * @return the line's bytes (a new array), or empty when the stream has ended
+     * @throws LineTooLongException when the line has more than {@code maxBytes} bytes; the next call
+     *     skips the rest of it
+     * @throws IOException when reading fails
+     */
+    public Optional<byte[]> readLineBytes() throws IOException {
+        int length = next();
+        return length < 0 ? Optional.empty() : Optional.of(Arrays.copyOf(buffer, length));
+    }
+
+    /** Reads the next line into {@code buffer}: @return its length without the line ending, or -1 at the end */
+    private int next() throws IOException {
         if (skippingOverlongLine && !skipRestOfLine()) {
-            return Optional.empty();
+            return -1;
         }
         int length = 0;
         int b;
         while ((b = in.read()) != -1) {
             if (b == '\n') {
-                return Optional.of(decode(length > 0 && buffer[length - 1] == '\r' ? length - 1 : length));
+                return length > 0 && buffer[length - 1] == '\r' ? length - 1 : length;
             }
             // One byte of slack so a CR that turns out to end the line does not count against the limit.
             if (length == maxBytes + 1 || (length == maxBytes && b != '\r')) {
@@ -84,7 +104,7 @@ public final class LineReader {
             }
             buffer[length++] = (byte) b;
         }
-        return length == 0 ? Optional.empty() : Optional.of(decode(length));
+        return length == 0 ? -1 : length;
     }
 
     /** @return the limit in bytes this reader was made with */
@@ -102,9 +122,5 @@ public final class LineReader {
             }
         }
         return false;
-    }
-
-    private String decode(int length) {
-        return new String(buffer, 0, length, charset);
     }
 }
