@@ -65,4 +65,16 @@ public interface ServiceContext {
      * @param source what to include in {@link #status()} under its name
      */
     void publish(StatusSource source);
+
+    /**
+     * Declares a file the protocol read while opening the service (a message of the day, a word list),
+     * besides those named by {@link Settings#path}, which count already. On reload, a service whose
+     * files changed (size, modification time or identity) is replaced, as if its settings had; a
+     * directory's contents are not watched, since a protocol reads those as it serves.
+     *
+     * @param file the file, relative to the daemon's home directory or absolute
+     * @since 0.2.0
+     */
+    default void input(java.nio.file.Path file) {
+    }
 }

@@ -76,6 +76,65 @@ public interface Settings {
     long size(String key, long fallback) throws ConfigException;
 
     /**
+     * A duration within bounds: {@code duration("header-timeout", 10s, 1s, 5m)}.
+     *
+     * @param key a setting's name
+     * @param fallback the value when the key is absent (not checked against the bounds)
+     * @param min the shortest accepted
+     * @param max the longest accepted
+     * @return the value, as {@link #duration(String, Duration)} reads it
+     * @throws ConfigException when the value is not a duration, or is shorter than {@code min} or longer
+     *     than {@code max}: {@code 10m is out of range (1s to 5m)}
+     * @since 0.2.0
+     */
+    default Duration duration(String key, Duration fallback, Duration min, Duration max) throws ConfigException {
+        Duration value = duration(key, fallback);
+        Optional<String> text = string(key);
+        if (text.isPresent() && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
+            throw invalid(key, outOfRange(text.get(), BoundText.duration(min), BoundText.duration(max)));
+        }
+        return value;
+    }
+
+    /**
+     * A size within bounds: {@code size("cache-size", 16MiB, 0, 1GiB)}.
+     *
+     * @param key a setting's name
+     * @param fallback the value in bytes when the key is absent (not checked against the bounds)
+     * @param min the smallest accepted, in bytes
+     * @param max the largest accepted, in bytes
+     * @return the value in bytes, as {@link #size(String, long)} reads it
+     * @throws ConfigException when the value is not a size, or is outside the bounds:
+     *     {@code 2GiB is out of range (0 to 1GiB)}
+     * @since 0.2.0
+     */
+    default long size(String key, long fallback, long min, long max) throws ConfigException {
+        long value = size(key, fallback);
+        Optional<String> text = string(key);
+        if (text.isPresent() && (value < min || value > max)) {
+            throw invalid(key, outOfRange(text.get(), BoundText.size(min), BoundText.size(max)));
+        }
+        return value;
+    }
+
+    /**
+     * A key the service cannot do without, as text: a missing or empty one is reported at the service's
+     * line with what to add. Read other types with their getter once this has passed, or parse the text.
+     *
+     * @param key a setting's name
+     * @return the value as text, never empty
+     * @throws ConfigException when the key is absent or empty, or is a list or a mapping
+     * @since 0.2.0
+     */
+    default String required(String key) throws ConfigException {
+        Optional<String> value = string(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            throw invalid(key, "is required: add '" + key + ": ...' to this service");
+        }
+        return value.get();
+    }
+
+    /**
      * @param key a setting's name
      * @param fallback the value when the key is absent, resolved like a configured one
      * @return the value as a path; a relative one is resolved against the daemon's home directory
@@ -117,4 +176,9 @@ public interface Settings {
      * @return the exception, for the caller to throw
      */
     ConfigException invalid(String key, String problem);
+
+    /** @return the message of a value outside its bounds, worded as {@link #integer}'s is */
+    private static String outOfRange(String value, String min, String max) {
+        return value.trim() + " is out of range (" + min + " to " + max + ")";
+    }
 }

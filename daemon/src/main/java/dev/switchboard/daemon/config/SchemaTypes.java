@@ -33,14 +33,21 @@ public final class SchemaTypes {
         return pattern("^[0-9]+\\s*(" + caseless("ms") + "|[sSmMhHdD])$");
     }
 
-    /** @return a size: bytes, or a whole number and a unit, any case */
-    public static Map<String, Object> size() {
+    /**
+     * @return a size within bounds: JSON Schema can bound the plain number of bytes, not the form with
+     *     a unit, which the daemon checks when it reads it
+     */
+    public static Map<String, Object> size(long min, long max) {
         List<String> units = new ArrayList<>();
         for (String u : List.of("b", "k", "kb", "kib", "m", "mb", "mib", "g", "gb", "gib")) {
             units.add(caseless(u));
         }
-        return anyOf(object("type", "integer", "minimum", 0),
-                pattern("^[0-9]+\\s*(" + String.join("|", units) + ")?$"));
+        return anyOf(integer(min, max), pattern("^[0-9]+\\s*(" + String.join("|", units) + ")?$"));
+    }
+
+    /** @return a size: bytes, or a whole number and a unit, any case */
+    public static Map<String, Object> size() {
+        return size(0, Long.MAX_VALUE);
     }
 
     /** @return true or false, also written yes/no/on/off in any case */

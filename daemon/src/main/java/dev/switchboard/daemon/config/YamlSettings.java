@@ -36,6 +36,7 @@ public final class YamlSettings implements Settings {
     private final Map<String, YamlValue> values;
     private final Path home;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
+    private final Set<Path> inputs = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     /** What each getter call said about its key: the schema {@code switchboard schema} prints for it. */
     private final Map<String, Map<String, Object>> schemas = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -96,6 +97,38 @@ public final class YamlSettings implements Settings {
             if (!known.contains(key)) {
                 problems.add(new Problem(file, lineOf(key), path.isEmpty() ? key : path + "." + key,
                         Suggestions.unknownKey(key, known)));
+            }
+        }
+        return problems;
+    }
+
+    /** Declares a file the protocol read while opening, as {@code ServiceContext.input} does. */
+    public void input(Path file) {
+        inputs.add(home.resolve(file).normalize());
+    }
+
+    /** @return the paths read through {@link #path} and declared with {@link #input}, in order */
+    public List<Path> inputs() {
+        synchronized (inputs) {
+            return List.copyOf(inputs);
+        }
+    }
+
+    /**
+     * After a protocol's {@code open} failed: the keys it did not read that look like a misspelling of
+     * one it did, so that the hint is not lost with the failure. Keys it may simply not have reached
+     * before failing are not called unknown.
+     *
+     * @param ignored keys that someone else (the daemon) reads
+     * @return a problem with a "did you mean" for each such key
+     */
+    public List<Problem> misspeltKeys(Set<String> ignored) {
+        Set<String> readKeys = new java.util.TreeSet<>(read);
+        List<Problem> problems = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!readKeys.contains(key) && !ignored.contains(key)) {
+                Suggestions.closest(key, readKeys).ifPresent(near -> problems.add(new Problem(file, lineOf(key),
+                        path.isEmpty() ? key : path + "." + key, Suggestions.unknownKey(key, List.of(near)))));
             }
         }
         return problems;
@@ -185,6 +218,26 @@ public final class YamlSettings implements Settings {
         return parsed(key, "a size such as 64KiB", Values::size, fallback);
     }
 
+    /** The API's check, with the key described as a duration (the check reads it as text too). */
+    @Override
+    public Duration duration(String key, Duration fallback, Duration min, Duration max) throws ConfigException {
+        try {
+            return Settings.super.duration(key, fallback, min, max);
+        } finally {
+            describe(key, SchemaTypes.duration(), fallback == null ? null : ValueType.durationText(fallback));
+        }
+    }
+
+    /** The API's check, with the key described as a size whose plain byte count the schema bounds. */
+    @Override
+    public long size(String key, long fallback, long min, long max) throws ConfigException {
+        try {
+            return Settings.super.size(key, fallback, min, max);
+        } finally {
+            describe(key, SchemaTypes.size(min, max), fallback);
+        }
+    }
+
     /** Reads a scalar through a {@link Values} parser, whose IllegalArgumentException message is the user's. */
     private <T> T parsed(String key, String expected, Function<String, T> parser, T fallback) throws ConfigException {
         Optional<String> text = scalar(key, expected);
@@ -201,7 +254,9 @@ public final class YamlSettings implements Settings {
         Optional<String> text = scalar(key, "a path");
         try {
             Path p = text.isEmpty() ? fallback : Path.of(text.get());
-            return home.resolve(p).normalize();
+            Path resolved = home.resolve(p).normalize();
+            inputs.add(resolved);
+            return resolved;
         } catch (InvalidPathException e) {
             throw invalid(key, "'" + text.orElse("") + "' is not a usable path: " + e.getReason());
         }

@@ -54,6 +54,9 @@ record ReloadPlan(List<Step> steps, List<Service> removed) {
             if (changes.isEmpty() && config.enabled()) {
                 providerChange(old, plugins.protocol(config.protocol())).ifPresent(changes::add);
             }
+            if (changes.isEmpty() && config.enabled()) {
+                old.inputsChanged().ifPresent(changes::add);
+            }
             if (changes.isEmpty() && old.state() == State.FAILED) {
                 changes.add("it had failed (" + old.problem() + "): trying again");
             }

@@ -52,7 +52,9 @@ public final class HandlerOpener {
             throw new ServiceFailure(settings.problem(new ConfigException("", e.getMessage() + ": the service is not "
                     + "started" + (e.stopping() ? "" : " (a bug in the plugin: report it to its author)"))));
         } catch (ConfigException e) {
-            throw new ServiceFailure(settings.problem(e));
+            List<Problem> problems = new java.util.ArrayList<>(List.of(settings.problem(e)));
+            problems.addAll(settings.misspeltKeys(ConfigLoader.SERVICE_KEYS));
+            throw new ServiceFailure(problems);
         } catch (RuntimeException | LinkageError e) {
             throw new ServiceFailure(settings.problem(new ConfigException("", "plugin '" + provider.pluginId()
                     + "' failed to open the service: " + e + " (a bug in the plugin: report it to its author)")));
@@ -66,7 +68,7 @@ public final class HandlerOpener {
             close(calls, config.name(), plugin, handler);
             throw new ServiceFailure(unknown);
         }
-        return new Opened(handler, provider);
+        return new Opened(handler, provider, ServiceInputs.of(settings.inputs()));
     }
 
     /** @return the plugin as the log names it: {@code plugin 'echo' 0.1.0} */
@@ -146,7 +148,8 @@ public final class HandlerOpener {
     /**
      * @param handler the open handler
      * @param provider the protocol it came from
+     * @param inputs the files the protocol read while opening, as they were
      */
-    public record Opened(Handler handler, ProtocolProvider provider) {
+    public record Opened(Handler handler, ProtocolProvider provider, ServiceInputs inputs) {
     }
 }

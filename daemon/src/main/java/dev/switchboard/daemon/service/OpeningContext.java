@@ -4,8 +4,10 @@ import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceContext;
 import dev.switchboard.api.Settings;
 import dev.switchboard.api.StatusSource;
+import dev.switchboard.daemon.config.YamlSettings;
 import dev.switchboard.daemon.status.StatusView;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -35,5 +37,12 @@ public record OpeningContext(String serviceName, Settings settings, Clock clock,
     @Override
     public void publish(StatusSource source) {
         publisher.accept(Objects.requireNonNull(source, "source"));
+    }
+
+    @Override
+    public void input(Path file) {
+        if (settings instanceof YamlSettings yaml) {
+            yaml.input(Objects.requireNonNull(file, "file"));
+        }
     }
 }

@@ -51,6 +51,7 @@ public final class Service {
     private volatile String pluginId = "";
     private volatile String pluginVersion = "";
     private volatile ProtocolProvider provider;
+    private volatile ServiceInputs inputs = ServiceInputs.NONE;
     private Handler handler;
     private volatile Listener listener;
     private volatile DatagramListener datagrams;
@@ -92,6 +93,7 @@ public final class Service {
             pluginId = opened.provider().pluginId();
             pluginVersion = opened.provider().pluginVersion();
             provider = opened.provider();
+            inputs = opened.inputs();
             requireDatagramHandler();
             tls = openTls();
             bind(outgoing);
@@ -385,6 +387,11 @@ public final class Service {
     /** @return why the service failed, or empty */
     public String problem() {
         return problem;
+    }
+
+    /** @return how the files its protocol read when it opened have changed since, or empty */
+    public Optional<String> inputsChanged() {
+        return inputs.changed();
     }
 
     /** @return the protocol the service was opened with, once it has been */

@@ -20,10 +20,7 @@ public final class EchoProtocol implements Protocol {
 
     @Override
     public Handler open(ServiceContext context) throws ConfigException {
-        int buffer = (int) context.settings().size("buffer", DEFAULT_BUFFER);
-        if (buffer < 512 || buffer > 16 * 1024 * 1024) {
-            throw context.settings().invalid("buffer", buffer + " bytes is out of range (512 to 16MiB)");
-        }
-        return new EchoHandler(buffer);
+        long buffer = context.settings().size("buffer", DEFAULT_BUFFER, 512, 16 * 1024 * 1024);
+        return new EchoHandler((int) buffer);
     }
 }

@@ -51,8 +51,8 @@ public final class HttpProtocol implements Protocol {
         boolean serveHidden = s.flag("serve-hidden", false);
         boolean followSymlinks = s.flag("follow-symlinks", true);
         boolean listing = s.flag("directory-listing", false);
-        Duration headerTimeout = positive(s, "header-timeout", s.duration("header-timeout", Duration.ofSeconds(10)));
-        Duration keepAlive = positive(s, "keep-alive-timeout", s.duration("keep-alive-timeout", Duration.ofSeconds(30)));
+        Duration headerTimeout = s.duration("header-timeout", Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofDays(1));
+        Duration keepAlive = s.duration("keep-alive-timeout", Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofDays(1));
         long cacheSize = s.size("cache-size", 16L * 1024 * 1024);
         long cacheMaxFile = s.size("cache-max-file", 256L * 1024);
         boolean accessLog = s.flag("access-log", true);
@@ -82,12 +82,5 @@ public final class HttpProtocol implements Protocol {
         }
         return new HttpConfig(realRoot, index, serveHidden, followSymlinks, listing, headerTimeout, keepAlive, cacheSize,
                 cacheMaxFile, accessLog);
-    }
-
-    private static Duration positive(Settings s, String key, Duration value) throws ConfigException {
-        if (value.isZero() || value.isNegative()) {
-            throw s.invalid(key, "must be longer than zero, e.g. 10s");
-        }
-        return value;
     }
 }
