@@ -17,7 +17,11 @@
  * }
  * }</pre>
  *
- * <p>Everything here uses JDK types only: no PF4J internals, YAML or logging types cross this API.
- * Plugins log through SLF4J (provided by the daemon) and their output lands in the daemon's log.
+ * <p>Apart from PF4J's {@code ExtensionPoint}, which {@link dev.switchboard.api.Protocol} and
+ * {@link dev.switchboard.api.StatusSource} extend so that PF4J can find them (PF4J is therefore a
+ * {@code provided} dependency of every plugin), the API uses JDK types only: no YAML, logging or other
+ * PF4J types cross it. Plugins log through SLF4J (provided by the daemon) and their output lands in the
+ * daemon's log. {@code docs/plugin-api.md} gives every type's threading contract with an example, and
+ * {@code docs/compatibility.md} what later releases keep working.
  */
 package dev.switchboard.api;

@@ -1,0 +1,40 @@
+package com.example.counter;
+
+import dev.switchboard.api.ConfigException;
+import dev.switchboard.api.Handler;
+import dev.switchboard.api.Protocol;
+import dev.switchboard.api.ServiceContext;
+import org.pf4j.Extension;
+
+/**
+ * Named counters shared by every client of a service: {@code incr NAME} adds one and answers the new
+ * value, {@code get NAME} answers it, {@code names} lists them, {@code quit} ends the session. The
+ * dashboard and {@code status.json} show the counters too.
+ *
+ * <pre>{@code
+ * services:
+ *   counter:
+ *     port: 7003
+ *     max-counters: 1000    # the default; more names are refused
+ * }</pre>
+ *
+ * <p>The state lives in the {@link Handler}: the daemon opens one per service, and every client of that
+ * service is served by it, each on its own thread. A reload that changes this service's settings opens
+ * a new handler, whose counters start again at zero.
+ */
+@Extension
+public final class CounterProtocol implements Protocol {
+
+    @Override
+    public String name() {
+        return "counter";
+    }
+
+    @Override
+    public Handler open(ServiceContext context) throws ConfigException {
+        int maxCounters = context.settings().integer("max-counters", 1000, 1, 1_000_000);
+        Counters counters = new Counters(maxCounters);
+        context.publish(counters);
+        return new CounterHandler(counters);
+    }
+}
