@@ -2,6 +2,9 @@ package dev.switchboard.api;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 
 /**
  * What a protocol gets from the daemon when it opens a service: the service's name and settings, a
@@ -76,5 +79,56 @@ public interface ServiceContext {
      * @since 0.2.0
      */
     default void input(java.nio.file.Path file) {
+    }
+
+    /**
+     * Where the service's background work runs (a writer task per client, a cache refresh), on the
+     * daemon's threads instead of threads of the plugin's own: a virtual thread per task where the JVM
+     * has them, else a few shared platform threads that grow when all are stuck. When the service goes
+     * away (a reload replaced it, the daemon stops) its tasks still running are interrupted and new
+     * ones are refused. A task that throws is logged with the service's name. {@code execute} never
+     * blocks. Callable from any thread; {@code open} may start work here too. When a service is opened
+     * only to be checked ({@code switchboard check}, a reload validating its configuration), its tasks
+     * are accepted and never run.
+     *
+     * <pre>{@code
+     * context.executor().execute(outbox::drain);
+     * }</pre>
+     *
+     * @return the service's executor
+     * @throws java.util.concurrent.RejectedExecutionException from {@code execute} once the service is gone
+     * @since 0.2.0
+     */
+    default Executor executor() {
+        throw new UnsupportedOperationException("this context runs no background work");
+    }
+
+    /**
+     * Runs {@code task} once, {@code delay} from now, on {@link #executor()}; cancelled when the service
+     * goes away.
+     *
+     * <pre>{@code
+     * context.schedule(connection::close, Duration.ofSeconds(2));   // a last line's grace period
+     * }</pre>
+     *
+     * @return a handle whose {@code cancel} stops the task if it has not started
+     * @throws java.util.concurrent.RejectedExecutionException once the service is gone
+     * @since 0.2.0
+     */
+    default Future<?> schedule(Runnable task, Duration delay) {
+        throw new UnsupportedOperationException("this context runs no background work");
+    }
+
+    /**
+     * Runs {@code task} every {@code period} on {@link #executor()}, the first time one period from
+     * now, until cancelled or the service goes away. A run that takes longer delays the next instead
+     * of overlapping it; one that throws is logged and the series goes on.
+     *
+     * @return a handle whose {@code cancel} stops the runs to come
+     * @throws java.util.concurrent.RejectedExecutionException once the service is gone
+     * @since 0.2.0
+     */
+    default Future<?> every(Duration period, Runnable task) {
+        throw new UnsupportedOperationException("this context runs no background work");
     }
 }

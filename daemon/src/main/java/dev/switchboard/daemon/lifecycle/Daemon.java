@@ -2,6 +2,7 @@ package dev.switchboard.daemon.lifecycle;
 
 import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceStatus;
+import dev.switchboard.daemon.background.BackgroundThreads;
 import dev.switchboard.daemon.config.Config;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
@@ -48,6 +49,7 @@ public final class Daemon {
 
     private final Clock clock;
     private final ClientExecutor executor;
+    private final BackgroundThreads background;
     private final ConnectionBudget budget;
     private final Watchdog watchdog;
     private final StatusBoard board;
@@ -72,6 +74,9 @@ public final class Daemon {
         this.plugins = plugins;
         this.clock = clock;
         this.executor = ClientExecutors.create(config.daemon().threads(), handlerSlots(config));
+        // Background work follows the clients' choice: threads: platform:N means no virtual threads at all.
+        this.background = BackgroundThreads.create(config.daemon().threads().kind() == ThreadMode.Kind.PLATFORM
+                ? Optional::empty : ClientExecutors::virtual);
         this.budget = new ConnectionBudget(config.daemon().maxConnections());
         this.board = new StatusBoard(version, clock.instant(), executor.mode(), clock);
         ServiceEnvironment environment = environment(plugins);
@@ -113,7 +118,7 @@ public final class Daemon {
             public DaemonStatus forClient(InetAddress client) {
                 return status(client);
             }
-        }, calls);
+        }, calls, background);
     }
 
     /**
@@ -417,6 +422,7 @@ public final class Daemon {
         Drain.closeAll(all, Math.max(last, System.nanoTime() + Drain.CLOSE_AT_LEAST.toNanos()));
         watchdog.close();
         executor.executor().shutdownNow();
+        background.close();
         plugins.close();
         retiredHosts.forEach(PluginHost::close);
         retiredHosts.clear();

@@ -96,7 +96,8 @@ public final class ClientExecutors {
         }
     }
 
-    private static Optional<ExecutorService> virtual() {
+    /** @return an executor that starts a virtual thread per task, where the JVM has them (Java 21+) */
+    public static Optional<ExecutorService> virtual() {
         return virtualFactory().map(m -> {
             try {
                 return (ExecutorService) m.invoke(null);

@@ -4,6 +4,7 @@ import dev.switchboard.api.ConfigException;
 import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.Handler;
 import dev.switchboard.api.ServiceContext;
+import dev.switchboard.daemon.background.ServiceWork;
 import dev.switchboard.daemon.config.ConfigLoader;
 import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
@@ -122,7 +123,8 @@ public final class HandlerOpener {
     /** @return a context that publishes nothing: for opening a service only to learn about it */
     private static ServiceContext quietContext(ServiceConfig config, YamlSettings settings, Clock clock) {
         DaemonStatus empty = new DaemonStatus("", clock.instant(), Duration.ZERO, "", "", List.of(), Map.of());
-        return new OpeningContext(config.name(), settings, clock, StatusView.of(empty), source -> { });
+        return new OpeningContext(config.name(), settings, clock, StatusView.of(empty), source -> { },
+                ServiceWork.inert(config.name()));
     }
 
     private static String noProvider(String protocol, PluginHost plugins) {

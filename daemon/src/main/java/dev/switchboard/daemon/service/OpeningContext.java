@@ -4,12 +4,16 @@ import dev.switchboard.api.DaemonStatus;
 import dev.switchboard.api.ServiceContext;
 import dev.switchboard.api.Settings;
 import dev.switchboard.api.StatusSource;
+import dev.switchboard.daemon.background.ServiceWork;
 import dev.switchboard.daemon.config.YamlSettings;
 import dev.switchboard.daemon.status.StatusView;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -20,9 +24,10 @@ import java.util.function.Consumer;
  * @param clock the time protocols see
  * @param statusView the daemon's status, filtered by who looks
  * @param publisher where published status sources go
+ * @param work the service's background work
  */
 public record OpeningContext(String serviceName, Settings settings, Clock clock, StatusView statusView,
-                             Consumer<StatusSource> publisher) implements ServiceContext {
+                             Consumer<StatusSource> publisher, ServiceWork work) implements ServiceContext {
 
     @Override
     public DaemonStatus status() {
@@ -37,6 +42,21 @@ public record OpeningContext(String serviceName, Settings settings, Clock clock,
     @Override
     public void publish(StatusSource source) {
         publisher.accept(Objects.requireNonNull(source, "source"));
+    }
+
+    @Override
+    public Executor executor() {
+        return work;
+    }
+
+    @Override
+    public Future<?> schedule(Runnable task, Duration delay) {
+        return work.schedule(Objects.requireNonNull(task, "task"), Objects.requireNonNull(delay, "delay"));
+    }
+
+    @Override
+    public Future<?> every(Duration period, Runnable task) {
+        return work.every(Objects.requireNonNull(period, "period"), Objects.requireNonNull(task, "task"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.switchboard.api.Handler;
 import dev.switchboard.api.ServiceStatus.State;
 import dev.switchboard.api.ServiceStatus;
 import dev.switchboard.api.StatusSource;
+import dev.switchboard.daemon.background.ServiceWork;
 import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.net.Listener;
@@ -52,6 +53,7 @@ public final class Service {
     private volatile String pluginVersion = "";
     private volatile ProtocolProvider provider;
     private volatile ServiceInputs inputs = ServiceInputs.NONE;
+    private final ServiceWork work;
     private Handler handler;
     private volatile Listener listener;
     private volatile DatagramListener datagrams;
@@ -60,6 +62,7 @@ public final class Service {
     public Service(ServiceConfig config, ServiceEnvironment environment) {
         this.config = config;
         this.environment = environment;
+        this.work = environment.background().forService(config.name());
     }
 
     /** Opens the handler and the socket and starts accepting; on failure the service is {@link State#FAILED}. */
@@ -88,7 +91,7 @@ public final class Service {
         try {
             HandlerOpener.Opened opened = HandlerOpener.open(config, environment.plugins(), environment.calls(),
                     settings -> new OpeningContext(config.name(), settings, environment.clock(), environment.status(),
-                            published::add));
+                            published::add, work));
             handler = opened.handler();
             pluginId = opened.provider().pluginId();
             pluginVersion = opened.provider().pluginVersion();
@@ -353,6 +356,7 @@ public final class Service {
             state = State.STOPPED;
         }
         published.clear();
+        work.close();
         return h == null ? Optional.empty() : Optional.of(environment.calls().start(config.name(), plugin(), "close",
                 () -> {
                     h.close();
@@ -361,6 +365,7 @@ public final class Service {
     }
 
     private void closeHandler() {
+        work.close();
         if (handler != null) {
             HandlerOpener.close(environment.calls(), config.name(), plugin(), handler);
             handler = null;

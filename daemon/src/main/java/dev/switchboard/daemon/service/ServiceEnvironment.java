@@ -1,5 +1,6 @@
 package dev.switchboard.daemon.service;
 
+import dev.switchboard.daemon.background.BackgroundThreads;
 import dev.switchboard.daemon.net.ConnectionBudget;
 import dev.switchboard.daemon.plugin.PluginHost;
 import dev.switchboard.daemon.status.StatusView;
@@ -15,8 +16,9 @@ import java.util.concurrent.Executor;
  * @param clock the time protocols see
  * @param status the daemon's current status as each client may see it, for protocols that show it
  * @param calls the deadline every call into a plugin runs under, and the count of those that failed
+ * @param background the threads of the services' background work
  */
 public record ServiceEnvironment(
         PluginHost plugins, Executor executor, ConnectionBudget budget, Clock clock, StatusView status,
-        PluginCalls calls) {
+        PluginCalls calls, BackgroundThreads background) {
 }

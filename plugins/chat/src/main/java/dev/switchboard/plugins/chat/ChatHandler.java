@@ -2,6 +2,7 @@ package dev.switchboard.plugins.chat;
 
 import dev.switchboard.api.Connection;
 import dev.switchboard.api.Handler;
+import dev.switchboard.api.ServiceContext;
 import dev.switchboard.plugins.chat.irc.IrcSession;
 import dev.switchboard.plugins.chat.room.Chat;
 import dev.switchboard.plugins.chat.room.Client;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +34,13 @@ final class ChatHandler implements Handler {
     private final ChatConfig config;
     private final Clock clock;
     private final Chat chat;
-    // Threads are only made when a task is first scheduled, so `switchboard check` starts none.
-    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "chat-closer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The daemon's threads for the writers and forced closes: the plugin makes none of its own. */
+    private final ServiceContext background;
 
-    ChatHandler(ChatConfig config, Clock clock) {
+    ChatHandler(ChatConfig config, ServiceContext context) {
         this.config = config;
-        this.clock = clock;
+        this.clock = context.clock();
+        this.background = context;
         this.chat = new Chat(config.defaultRoom(), config.maxChannels(), clock);
     }
 
@@ -56,7 +52,7 @@ final class ChatHandler implements Handler {
     @Override
     public void serve(Connection connection) throws IOException {
         long connected = System.nanoTime();
-        Outbox outbox = new Outbox(connection, config.maxQueued(), clock, closer);
+        Outbox outbox = new Outbox(connection, config.maxQueued(), clock, background);
         TelnetFront telnet = new TelnetFront(clock);
         Client client = new Client(outbox, connection.remoteAddress().getAddress().getHostAddress(),
                 clock.millis(), telnet);
@@ -110,10 +106,5 @@ final class ChatHandler implements Handler {
     @Override
     public void drain() {
         chat.drain(config.shutdownMessage());
-    }
-
-    @Override
-    public void close() {
-        closer.shutdownNow();
     }
 }

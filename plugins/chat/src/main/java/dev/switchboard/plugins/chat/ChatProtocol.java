@@ -29,7 +29,7 @@ public final class ChatProtocol implements Protocol {
     @Override
     public Handler open(ServiceContext context) throws ConfigException {
         ChatConfig config = ChatConfig.read(context.settings());
-        ChatHandler handler = new ChatHandler(config, context.clock());
+        ChatHandler handler = new ChatHandler(config, context);
         context.publish(new StatusSource() {
             @Override
             public String name() {

@@ -1,6 +1,7 @@
 package dev.switchboard.plugins.chat.session;
 
 import dev.switchboard.api.Connection;
+import dev.switchboard.api.ServiceContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -68,7 +68,7 @@ public final class Outbox {
     private final Connection connection;
     private final int capacity;
     private final Clock clock;
-    private final ScheduledExecutorService closer;
+    private final ServiceContext background;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
     private final ArrayDeque<Line> queue = new ArrayDeque<>();
@@ -85,13 +85,14 @@ public final class Outbox {
      * @param capacity how many lines may wait for a client that is not reading before {@link #offer} reports
      *     it as too slow
      * @param clock the time (and zone) of time stamps
-     * @param closer runs the forced close of a client that does not take its last line in time
+     * @param background the service's background work: where the writer runs, and the forced close of
+     *     a client that does not take its last line in time
      */
-    public Outbox(Connection connection, int capacity, Clock clock, ScheduledExecutorService closer) {
+    public Outbox(Connection connection, int capacity, Clock clock, ServiceContext background) {
         this.connection = connection;
         this.capacity = capacity;
         this.clock = clock;
-        this.closer = closer;
+        this.background = background;
     }
 
     /**
@@ -133,7 +134,7 @@ public final class Outbox {
     public void cutOff(Line notice, boolean dropBacklog, Duration grace) {
         if (finish(notice, State.CLOSING, dropBacklog)) {
             try {
-                closer.schedule(connection::close, grace.toMillis(), TimeUnit.MILLISECONDS);
+                background.schedule(connection::close, grace);
             } catch (RejectedExecutionException e) {
                 connection.close(); // the service has stopped: nobody is left to wait for
             }
@@ -214,7 +215,12 @@ public final class Outbox {
     private void startWriter() {
         if (!writing) {
             writing = true;
-            Writers.executor().execute(this::drain);
+            try {
+                background.executor().execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                writing = false;
+                connection.close(); // the service is gone: nobody is left to write for
+            }
         }
     }
 

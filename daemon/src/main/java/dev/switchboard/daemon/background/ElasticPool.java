@@ -1,22 +1,25 @@
-package dev.switchboard.plugins.chat.session;
+package dev.switchboard.daemon.background;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Runs writer tasks on a few platform threads (Java 17, where a thread per client's writer costs a
- * wake-up and a context switch per line): as many as there are processors, taking tasks from one
- * queue. Under load a worker finds each outbox holding many lines and sends them with one write, as
- * an event loop would, and no line costs a thread hand-over. A worker stuck in a write to a client
- * that stopped reading would hold up the rest, so when every worker has been in its task for longer
- * than {@link #STUCK_NANOS} and work is waiting, one more worker is started (up to
- * {@link #MAX_WORKERS}); the extra ones end after {@link #IDLE_SECONDS} without work. The stuck
- * client itself is cut off when its queue fills.
+ * The services' background work on Java 17, where there are no virtual threads: a few platform threads
+ * (as many as there are processors) taking tasks from one queue. A chat's writer tasks are the model:
+ * under load a worker finds each client's outbox holding many lines and sends them with one write, as
+ * an event loop would, where a thread per task would cost a wake-up and a context switch per line. A
+ * worker stuck in a write to a client that stopped reading would hold up the rest, so when every worker
+ * has been in its task for longer than {@link #STUCK_NANOS} and work is waiting, one more worker is
+ * started (up to {@link #MAX_WORKERS}); the extra ones end after {@link #IDLE_SECONDS} without work.
+ * Tasks must not throw (the {@link ServiceWork} wrapping them sees to that). Thread-safe.
  */
-final class WriterPool implements Executor {
+final class ElasticPool implements Executor, AutoCloseable {
 
     static final long STUCK_NANOS = 10_000_000L;
     static final int MAX_WORKERS = 256;
@@ -29,17 +32,22 @@ final class WriterPool implements Executor {
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicInteger named = new AtomicInteger();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    WriterPool(int core) {
+    ElasticPool(int core) {
         this.core = Math.max(1, Math.min(core, MAX_WORKERS));
         for (int i = 0; i < MAX_WORKERS; i++) {
             busySince.set(i, -1);
         }
     }
 
-    /** Never blocks and never rejects. */
+    /** Never blocks; rejects only once closed. */
     @Override
     public void execute(Runnable task) {
+        if (closed) {
+            throw new RejectedExecutionException("the daemon is stopping");
+        }
         tasks.add(task);
         if (idle.get() > 0) {
             return; // a waiting worker takes it
@@ -77,8 +85,15 @@ final class WriterPool implements Executor {
         }
         workers.incrementAndGet();
         int mine = slot;
-        Thread thread = new Thread(() -> work(mine), "chat-writer-" + named.incrementAndGet());
+        Thread thread = new Thread(() -> work(mine), "switchboard-background-" + named.incrementAndGet());
         thread.setDaemon(true);
+        threads.add(thread);
+        if (closed) {
+            threads.remove(thread);
+            workers.decrementAndGet();
+            busySince.set(mine, -1);
+            return;
+        }
         thread.start();
     }
 
@@ -106,10 +121,20 @@ final class WriterPool implements Executor {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // closed: the daemon is stopping
+            workers.decrementAndGet();
         } finally {
             busySince.set(slot, -1);
+            threads.remove(Thread.currentThread());
         }
+    }
+
+    /** Ends the workers (the daemon is stopping): waiting ones at once, busy ones when interrupted. */
+    @Override
+    public void close() {
+        closed = true;
+        threads.forEach(Thread::interrupt);
+        tasks.clear();
     }
 
     /** @return true if this idle worker may end: there are more than {@code core} */
