@@ -137,7 +137,8 @@ public final class Switchboard implements AutoCloseable {
         PluginHost loadedPlugins = null;
         try {
             Config loaded = ConfigLoader.load(config, home);
-            loadedPlugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get(), classPathProtocols);
+            loadedPlugins = PluginHost.load(loaded.daemon().pluginDirs(), Version.get(), classPathProtocols,
+                    daemon.plugins());
             report = daemon.reload(loaded, loadedPlugins);
         } catch (ConfigProblems e) {
             report = new ReloadReport(false, e.problems().stream().map(Problem::toString).toList(), List.of());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * What a protocol gets from the daemon when it opens a service: the service's name and settings, a
@@ -130,5 +131,34 @@ public interface ServiceContext {
      */
     default Future<?> every(Duration period, Runnable task) {
         throw new UnsupportedOperationException("this context runs no background work");
+    }
+
+    /**
+     * The plugin's one object of {@code type}, shared by every service of the plugin and kept across
+     * reloads: made by {@code create} the first time any of them asks, and returned to every later
+     * {@code open} while the plugin's file stays the same, so a service replaced because one of its
+     * settings changed keeps its data (a table, a cache, a counter). It is let go only when the plugin
+     * is unloaded: removed, or upgraded (its JAR replaced). On an upgrade the new version starts with
+     * a fresh object, made by its own classes; the old one is closed once the old version's last
+     * client has gone, so data meant to outlive an upgrade belongs in a file. If the object is
+     * {@link AutoCloseable}, the daemon closes it then.
+     *
+     * <p>Several services, and their clients, may use the object at once: make it thread-safe.
+     * {@code create} runs once, under a lock; it must not call this method itself. When a service is
+     * opened only to be checked, the object lives only as long as that check.
+     *
+     * <pre>{@code
+     * Scores scores = context.pluginState(Scores.class, Scores::new);   // a ConcurrentHashMap inside
+     * }</pre>
+     *
+     * @param type the object's class, which names it: one object per class and plugin
+     * @param create makes it, the first time
+     * @param <T> its type
+     * @return the plugin's object of that type
+     * @since 0.2.0
+     */
+    default <T> T pluginState(Class<T> type, Supplier<? extends T> create) {
+        // A context without a plugin behind it (a test's own) keeps nothing: each open gets a new one.
+        return type.cast(create.get());
     }
 }

@@ -29,11 +29,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -62,8 +60,7 @@ public final class Daemon {
     private volatile List<Service> services;
     /** Services a reload removed or replaced, draining in the background until their clients are gone. */
     private final List<Service> retiring = new CopyOnWriteArrayList<>();
-    /** Earlier reloads' plugins, still loaded while a kept service runs on them. Guarded by this. */
-    private final Set<PluginHost> retiredHosts = new LinkedHashSet<>();
+    /** Guarded by this. */
     private boolean stopped;
 
     private Daemon(Config config, PluginHost plugins, Clock clock, String version,
@@ -238,10 +235,11 @@ public final class Daemon {
         }
         retiring.addAll(outgoing);
         services = List.copyOf(nextServices);
-        retiredHosts.add(plugins);
+        // Services keep their own plugins loaded: the old host lets go of the rest, which unloads them.
+        PluginHost before = plugins;
         plugins = nextPlugins;
+        before.close();
         config = next;
-        releaseUnusedHosts();
         if (!outgoing.isEmpty()) {
             Thread retirer = new Thread(() -> retire(outgoing, next.daemon().shutdownGrace()), "switchboard-retire");
             retirer.setDaemon(true);
@@ -276,27 +274,6 @@ public final class Daemon {
         // Closed outside the lock: a close() that hangs must not hold up a stop or the next reload.
         Drain.closeAll(outgoing, calls.deadline());
         log.info("reload: {} closed", String.join(", ", outgoing.stream().map(Service::name).toList()));
-        synchronized (this) {
-            if (!stopped) {
-                releaseUnusedHosts();
-            }
-        }
-    }
-
-    /** Closes earlier plugins once no running or draining service uses their classes any more. */
-    private void releaseUnusedHosts() {
-        for (PluginHost host : List.copyOf(retiredHosts)) {
-            boolean used = retiring.stream().anyMatch(s -> s.plugins() == host)
-                    || services.stream().anyMatch(s -> s.plugins() == host && s.state() == ServiceStatus.State.RUNNING);
-            if (!used) {
-                retiredHosts.remove(host);
-                if (!host.plugins().isEmpty()) {
-                    log.info("reload: no service uses the earlier load of plugins {} any more: unloaded",
-                            host.plugins().stream().map(p -> p.id() + " " + p.version()).toList());
-                }
-                host.close();
-            }
-        }
     }
 
     private void logSummary(String version) {
@@ -424,8 +401,6 @@ public final class Daemon {
         executor.executor().shutdownNow();
         background.close();
         plugins.close();
-        retiredHosts.forEach(PluginHost::close);
-        retiredHosts.clear();
         log.info("stopped after {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

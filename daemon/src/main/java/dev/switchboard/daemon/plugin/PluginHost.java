@@ -1,6 +1,5 @@
 package dev.switchboard.daemon.plugin;
 
-import dev.switchboard.api.Protocol;
 import dev.switchboard.api.StatusSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Loads the plugin JARs and zips of the plugin directories with PF4J and keeps the daemon's own registry of
- * their protocols and status sources (PF4J makes a new extension instance on every lookup). A broken
- * plugin is skipped and described in {@link #problems()}; the others load.
+ * The plugins of the plugin directories, each loaded by PF4J as a {@link LoadedPlugin}, and the daemon's
+ * own registry of their protocols and status sources. A broken plugin is skipped and described in
+ * {@link #problems()}; the others load. A reload's host keeps the previous host's load of every plugin
+ * whose file is unchanged (its classes, protocol instances and {@link PluginScope}), and loads the rest.
  *
  * <p>Protocols on the daemon's own class path are found too: that is how a plugin's tests run it
  * in-process. Not thread-safe, like PF4J: the daemon calls it from its lifecycle thread only.
@@ -30,23 +26,16 @@ public final class PluginHost implements AutoCloseable {
     /** The plugin id reported for extensions found on the class path. */
     public static final String CLASSPATH = "classpath";
 
-    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
-
-    private final SwitchboardPluginManager manager;
-    private final String systemVersion;
+    private final List<LoadedPlugin> loaded = new ArrayList<>();
     private final Map<String, ProtocolProvider> protocols = new LinkedHashMap<>();
     private final List<StatusSource> statusSources = new ArrayList<>();
     /** Each plugin-wide status source's plugin id, so it is shown only where that plugin's services allow. */
     private final Map<StatusSource, String> sourcePlugins = new IdentityHashMap<>();
     private final List<PluginInfo> plugins = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private boolean closed;
 
-    private final boolean classPathProtocols;
-
-    private PluginHost(List<Path> dirs, String systemVersion, boolean classPathProtocols) {
-        this.manager = new SwitchboardPluginManager(dirs, systemVersion);
-        this.systemVersion = systemVersion;
-        this.classPathProtocols = classPathProtocols;
+    private PluginHost() {
     }
 
     /**
@@ -67,130 +56,65 @@ public final class PluginHost implements AutoCloseable {
      * @return the loaded plugins
      */
     public static PluginHost load(List<Path> dirs, String systemVersion, boolean classPathProtocols) {
-        PluginHost host = new PluginHost(dirs, systemVersion, classPathProtocols);
+        return load(dirs, systemVersion, classPathProtocols, null);
+    }
+
+    /**
+     * Loads the plugins for a reload, keeping what {@code previous} loaded from files that are unchanged.
+     *
+     * @param previous the running daemon's host, which stays open and usable; null loads everything afresh
+     * @return the loaded plugins, sharing the unchanged ones with {@code previous}
+     */
+    public static PluginHost load(List<Path> dirs, String systemVersion, boolean classPathProtocols,
+                                  PluginHost previous) {
+        PluginHost host = new PluginHost();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 host.problems.add(dir + ": plugin directory does not exist (create it or fix daemon.plugins)");
             }
         }
-        host.loadAll();
+        List<LoadedPlugin> kept = previous == null || previous.closed ? List.of() : previous.loaded;
+        if (classPathProtocols) {
+            host.add(kept.stream().filter(p -> p.path() == null).findFirst().map(LoadedPlugin::retain)
+                    .orElseGet(() -> LoadedPlugin.classPath(dirs, systemVersion)));
+        }
+        List<Path> candidates;
+        try {
+            candidates = new SwitchboardPluginManager(dirs, systemVersion).candidatePaths();
+        } catch (RuntimeException e) {
+            host.problems.add("cannot list the plugin directories: " + e.getMessage());
+            candidates = List.of();
+        }
+        for (Path file : candidates) {
+            host.add(kept.stream().filter(p -> p.reusableFor(file)).findFirst().map(LoadedPlugin::retain)
+                    .orElseGet(() -> LoadedPlugin.load(file, systemVersion)));
+        }
         return host;
     }
 
-    private void loadAll() {
-        List<Path> candidates;
-        try {
-            candidates = manager.candidatePaths();
-        } catch (RuntimeException e) {
-            problems.add("cannot list the plugin directories: " + e.getMessage());
-            candidates = List.of();
+    private void add(LoadedPlugin plugin) {
+        loaded.add(plugin);
+        problems.addAll(plugin.problems());
+        if (!plugin.started()) {
+            return;
         }
-        for (Path path : candidates) {
-            try {
-                String id = manager.loadPlugin(path);
-                PluginWrapper plugin = manager.getPlugin(id);
-                if (plugin.getPluginState() == PluginState.DISABLED && plugin.getFailedException() != null) {
-                    problems.add(path + ": plugin '" + id + "' " + plugin.getDescriptor().getVersion()
-                            + " requires Switchboard " + plugin.getDescriptor().getRequires() + ", but this is "
-                            + systemVersion + ": install a version of the plugin built for this daemon");
-                    manager.unloadPlugin(id);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                problems.add(path + ": not a usable plugin (" + describe(e) + "): remove it or replace it with a "
-                        + "JAR whose manifest has Plugin-Id and Plugin-Version");
-            }
-        }
-        for (PluginWrapper plugin : List.copyOf(manager.getResolvedPlugins())) {
-            startOne(plugin);
-        }
-        if (classPathProtocols) {
-            registerExtensions(null, CLASSPATH, systemVersion, null);
-        }
-        for (PluginWrapper plugin : manager.getStartedPlugins()) {
-            registerExtensions(plugin.getPluginId(), plugin.getPluginId(), plugin.getDescriptor().getVersion(),
-                    plugin);
-        }
-    }
-
-    private void startOne(PluginWrapper plugin) {
-        try {
-            PluginState state = manager.startPlugin(plugin.getPluginId());
-            if (state != PluginState.STARTED) {
-                Throwable cause = plugin.getFailedException();
-                problems.add(plugin.getPluginPath() + ": plugin '" + plugin.getPluginId() + "' did not start ("
-                        + (cause == null ? state.toString() : describe(cause)) + ")");
-            }
-        } catch (RuntimeException | LinkageError e) {
-            problems.add(plugin.getPluginPath() + ": plugin '" + plugin.getPluginId() + "' failed to start ("
-                    + describe(e) + ")");
-        }
-    }
-
-    private void registerExtensions(String pluginId, String label, String version, PluginWrapper plugin) {
         List<String> provided = new ArrayList<>();
-        String origin = plugin == null ? CLASSPATH : origin(plugin.getPluginPath());
-        for (Class<? extends Protocol> type : extensionClasses(Protocol.class, pluginId, label)) {
-            Optional<Protocol> protocol = this.<Protocol>instantiate(type, label);
-            protocol.ifPresent(p -> {
-                String name;
-                try {
-                    name = p.name();
-                } catch (RuntimeException e) {
-                    problems.add("plugin '" + label + "': " + type.getName() + ".name() failed (" + describe(e) + ")");
-                    return;
-                }
-                ProtocolProvider existing = protocols.putIfAbsent(name, new ProtocolProvider(p, label, version, origin));
-                if (existing != null) {
-                    problems.add("plugin '" + label + "' provides protocol '" + name + "', which plugin '"
-                            + existing.pluginId() + "' already provides: remove one of them (using '"
-                            + existing.pluginId() + "')");
-                } else {
-                    provided.add(name);
-                }
-            });
-        }
-        int sources = statusSources.size();
-        for (Class<? extends StatusSource> type : extensionClasses(StatusSource.class, pluginId, label)) {
-            this.<StatusSource>instantiate(type, label).ifPresent(source -> {
-                statusSources.add(source);
-                sourcePlugins.put(source, label);
-            });
-        }
-        if (plugin != null) {
-            plugins.add(new PluginInfo(label, version, Optional.ofNullable(plugin.getDescriptor().getPluginDescription())
-                    .orElse(""), plugin.getPluginPath(), provided));
-            if (provided.isEmpty() && statusSources.size() == sources) {
-                List<String> causes = PluginDiagnosis.whyNoProtocol(plugin);
-                problems.add(plugin.getPluginPath() + ": plugin '" + label + "' " + version + " provides no protocol"
-                        + (causes.isEmpty() ? "" : ": " + String.join("; ", causes)));
+        for (LoadedPlugin.NamedProtocol p : plugin.protocols()) {
+            ProtocolProvider existing = protocols.putIfAbsent(p.name(), new ProtocolProvider(p.protocol(), plugin));
+            if (existing != null) {
+                problems.add("plugin '" + plugin.id() + "' provides protocol '" + p.name() + "', which plugin '"
+                        + existing.pluginId() + "' already provides: remove one of them (using '"
+                        + existing.pluginId() + "')");
+            } else {
+                provided.add(p.name());
             }
         }
-    }
-
-    /** @return the file's path, size and modification time: what tells a replaced JAR from the one loaded */
-    private static String origin(Path path) {
-        try {
-            return path.toAbsolutePath() + " " + Files.size(path) + " bytes, modified " + Files.getLastModifiedTime(path);
-        } catch (java.io.IOException e) {
-            return path.toAbsolutePath().toString();
+        for (StatusSource source : plugin.statusSources()) {
+            statusSources.add(source);
+            sourcePlugins.put(source, plugin.id());
         }
-    }
-
-    private <T> List<Class<? extends T>> extensionClasses(Class<T> type, String pluginId, String label) {
-        try {
-            return manager.getExtensionClasses(type, pluginId);
-        } catch (RuntimeException | LinkageError e) {
-            problems.add("plugin '" + label + "': cannot list its extensions (" + describe(e) + ")");
-            return List.of();
-        }
-    }
-
-    private <T> Optional<T> instantiate(Class<? extends T> type, String label) {
-        try {
-            return Optional.of(type.cast(manager.getExtensionFactory().create(type)));
-        } catch (RuntimeException | LinkageError e) {
-            problems.add("plugin '" + label + "': cannot create " + type.getName() + " (" + describe(e) + ")");
-            return Optional.empty();
+        if (plugin.path() != null) {
+            plugins.add(new PluginInfo(plugin.id(), plugin.version(), plugin.description(), plugin.path(), provided));
         }
     }
 
@@ -224,19 +148,19 @@ public final class PluginHost implements AutoCloseable {
         return Collections.unmodifiableList(problems);
     }
 
-    /** Stops the plugins one by one in reverse order (PF4J 3.15's stopPlugins() is unreliable), then unloads them. */
+    /**
+     * Lets go of every plugin, newest first: those no other host shares are stopped and unloaded, and
+     * their state is closed. Closing twice does nothing.
+     */
     @Override
     public void close() {
-        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
-        Collections.reverse(started);
-        for (PluginWrapper plugin : started) {
-            try {
-                manager.stopPlugin(plugin.getPluginId());
-                manager.unloadPlugin(plugin.getPluginId());
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin '{}' failed to stop: {}", plugin.getPluginId(), describe(e));
-            }
+        if (closed) {
+            return;
         }
+        closed = true;
+        List<LoadedPlugin> newestFirst = new ArrayList<>(loaded);
+        Collections.reverse(newestFirst);
+        newestFirst.forEach(LoadedPlugin::release);
         protocols.clear();
         statusSources.clear();
         sourcePlugins.clear();

@@ -10,6 +10,7 @@ import dev.switchboard.daemon.config.Problem;
 import dev.switchboard.daemon.config.ServiceConfig;
 import dev.switchboard.daemon.config.YamlSettings;
 import dev.switchboard.daemon.plugin.PluginHost;
+import dev.switchboard.daemon.plugin.PluginScope;
 import dev.switchboard.daemon.status.StatusView;
 import dev.switchboard.daemon.plugin.ProtocolProvider;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Finds a service's protocol and opens its handler, turning every way that can fail (no such
@@ -33,17 +34,18 @@ public final class HandlerOpener {
      * @param config the service
      * @param plugins where its protocol may come from
      * @param calls the deadline {@code open} runs under
-     * @param contextFor makes the context the protocol is opened with, around the settings it will read
+     * @param contextFor makes the context the protocol is opened with, around the settings it will read and
+     *     the state of the plugin that provides it
      * @return the open handler and the protocol's provider
      * @throws ServiceFailure when the service cannot be served, also when {@code open} overran the deadline
      */
     public static Opened open(ServiceConfig config, PluginHost plugins, PluginCalls calls,
-                              Function<YamlSettings, ServiceContext> contextFor) throws ServiceFailure {
+                              BiFunction<YamlSettings, PluginScope, ServiceContext> contextFor) throws ServiceFailure {
         YamlSettings settings = config.freshSettings();
         ProtocolProvider provider = plugins.protocol(config.protocol()).orElseThrow(() -> new ServiceFailure(
                 settings.problem(new ConfigException("protocol", noProvider(config.protocol(), plugins)))));
         String plugin = label(provider);
-        ServiceContext context = contextFor.apply(settings);
+        ServiceContext context = contextFor.apply(settings, provider.scope());
         Handler handler;
         try {
             // A handler that comes after the daemon gave up is closed at once: nobody will serve with it.
@@ -89,7 +91,7 @@ public final class HandlerOpener {
         PluginCalls calls = new PluginCalls(timeout, new CompletableFuture<>());
         List<Problem> problems = new java.util.ArrayList<>(ServiceTls.validate(config, clock.instant()));
         try {
-            Opened opened = open(config, plugins, calls, settings -> quietContext(config, settings, clock));
+            Opened opened = open(config, plugins, calls, (settings, scope) -> quietContext(config, settings, scope, clock));
             close(calls, config.name(), label(opened.provider()), opened.handler());
         } catch (ServiceFailure f) {
             problems.addAll(f.problems());
@@ -109,9 +111,9 @@ public final class HandlerOpener {
         PluginCalls calls = new PluginCalls(timeout, new CompletableFuture<>());
         List<YamlSettings> read = new java.util.ArrayList<>();
         try {
-            Opened opened = open(config, plugins, calls, settings -> {
+            Opened opened = open(config, plugins, calls, (settings, scope) -> {
                 read.add(settings);
-                return quietContext(config, settings, clock);
+                return quietContext(config, settings, scope, clock);
             });
             close(calls, config.name(), label(opened.provider()), opened.handler());
         } catch (ServiceFailure f) {
@@ -121,10 +123,11 @@ public final class HandlerOpener {
     }
 
     /** @return a context that publishes nothing: for opening a service only to learn about it */
-    private static ServiceContext quietContext(ServiceConfig config, YamlSettings settings, Clock clock) {
+    private static ServiceContext quietContext(ServiceConfig config, YamlSettings settings, PluginScope scope,
+                                               Clock clock) {
         DaemonStatus empty = new DaemonStatus("", clock.instant(), Duration.ZERO, "", "", List.of(), Map.of());
         return new OpeningContext(config.name(), settings, clock, StatusView.of(empty), source -> { },
-                ServiceWork.inert(config.name()));
+                ServiceWork.inert(config.name()), scope);
     }
 
     private static String noProvider(String protocol, PluginHost plugins) {

@@ -6,6 +6,7 @@ import dev.switchboard.api.Settings;
 import dev.switchboard.api.StatusSource;
 import dev.switchboard.daemon.background.ServiceWork;
 import dev.switchboard.daemon.config.YamlSettings;
+import dev.switchboard.daemon.plugin.PluginScope;
 import dev.switchboard.daemon.status.StatusView;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The {@link ServiceContext} a protocol opens a service with.
@@ -25,9 +27,10 @@ import java.util.function.Consumer;
  * @param statusView the daemon's status, filtered by who looks
  * @param publisher where published status sources go
  * @param work the service's background work
+ * @param scope the state of the plugin that provides the protocol
  */
 public record OpeningContext(String serviceName, Settings settings, Clock clock, StatusView statusView,
-                             Consumer<StatusSource> publisher, ServiceWork work) implements ServiceContext {
+                             Consumer<StatusSource> publisher, ServiceWork work, PluginScope scope) implements ServiceContext {
 
     @Override
     public DaemonStatus status() {
@@ -64,5 +67,10 @@ public record OpeningContext(String serviceName, Settings settings, Clock clock,
         if (settings instanceof YamlSettings yaml) {
             yaml.input(Objects.requireNonNull(file, "file"));
         }
+    }
+
+    @Override
+    public <T> T pluginState(Class<T> type, Supplier<? extends T> create) {
+        return scope.get(type, create);
     }
 }

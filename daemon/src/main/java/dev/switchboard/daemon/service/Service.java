@@ -52,6 +52,8 @@ public final class Service {
     private volatile String pluginId = "";
     private volatile String pluginVersion = "";
     private volatile ProtocolProvider provider;
+    /** The provider while this service keeps its plugin loaded: from a successful open until its handler closed. */
+    private ProtocolProvider loaded;
     private volatile ServiceInputs inputs = ServiceInputs.NONE;
     private final ServiceWork work;
     private Handler handler;
@@ -90,12 +92,14 @@ public final class Service {
         }
         try {
             HandlerOpener.Opened opened = HandlerOpener.open(config, environment.plugins(), environment.calls(),
-                    settings -> new OpeningContext(config.name(), settings, environment.clock(), environment.status(),
-                            published::add, work));
+                    (settings, scope) -> new OpeningContext(config.name(), settings, environment.clock(),
+                            environment.status(), published::add, work, scope));
             handler = opened.handler();
             pluginId = opened.provider().pluginId();
             pluginVersion = opened.provider().pluginVersion();
             provider = opened.provider();
+            provider.retain(); // its plugin stays loaded until the handler is closed
+            loaded = provider;
             inputs = opened.inputs();
             requireDatagramHandler();
             tls = openTls();
@@ -357,11 +361,20 @@ public final class Service {
         }
         published.clear();
         work.close();
-        return h == null ? Optional.empty() : Optional.of(environment.calls().start(config.name(), plugin(), "close",
-                () -> {
-                    h.close();
-                    return null;
-                }, null));
+        ProtocolProvider p = loaded;
+        loaded = null;
+        if (h == null) {
+            release(p);
+            return Optional.empty();
+        }
+        return Optional.of(environment.calls().start(config.name(), plugin(), "close", () -> {
+            try {
+                h.close();
+            } finally {
+                release(p); // only once close() has returned: its classes must stay until then
+            }
+            return null;
+        }, null));
     }
 
     private void closeHandler() {
@@ -369,6 +382,14 @@ public final class Service {
         if (handler != null) {
             HandlerOpener.close(environment.calls(), config.name(), plugin(), handler);
             handler = null;
+        }
+        release(loaded);
+        loaded = null;
+    }
+
+    private static void release(ProtocolProvider p) {
+        if (p != null) {
+            p.release();
         }
     }
 
@@ -402,11 +423,6 @@ public final class Service {
     /** @return the protocol the service was opened with, once it has been */
     public Optional<ProtocolProvider> provider() {
         return Optional.ofNullable(provider);
-    }
-
-    /** @return the plugins the service's protocol came from: they stay loaded while it runs */
-    public PluginHost plugins() {
-        return environment.plugins();
     }
 
     /** @return the listener, while the service is bound */
