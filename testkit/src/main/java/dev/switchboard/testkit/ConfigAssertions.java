@@ -44,6 +44,29 @@ public final class ConfigAssertions {
                 + (problems.isEmpty() ? " none" : problems.stream().collect(Collectors.joining("\n  ", "\n  ", ""))));
     }
 
+    /**
+     * Like {@link #assertProblem}, and the line the problem names is the one of {@code yaml} that holds
+     * the key: the daemon points at the right line without the test hard-coding its number.
+     *
+     * @param yaml the YAML given to {@link TestDaemon#withConfig}, whose line numbers the problems use
+     * @param key the full key path of a key written in {@code yaml}, e.g. {@code services.hello.greeting}
+     * @return the whole problem
+     * @throws AssertionError when there is no such problem, or it names another line
+     */
+    public static String assertProblemOnItsLine(List<String> problems, String yaml, String key, String messagePart) {
+        String problem = assertProblem(problems, key, messagePart);
+        String at = problem.substring(0, problem.indexOf(": " + key + ": "));
+        int line = Integer.parseInt(at.substring(at.lastIndexOf(':') + 1));
+        String leaf = key.substring(key.lastIndexOf('.') + 1);
+        List<String> lines = yaml.lines().toList();
+        String named = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "(no such line)";
+        if (!named.matches(".*(^|[\\s{,])" + java.util.regex.Pattern.quote(leaf) + ":.*")) {
+            throw new AssertionError("the problem names line " + line + ", which does not hold '" + leaf + ":': "
+                    + named.strip() + "\n  " + problem);
+        }
+        return problem;
+    }
+
     /** @throws AssertionError listing them when there are any problems */
     public static void assertNoProblems(List<String> problems) {
         if (!problems.isEmpty()) {

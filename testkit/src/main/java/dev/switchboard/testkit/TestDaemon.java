@@ -37,9 +37,10 @@ import java.util.stream.Stream;
  *       own message.</li>
  * </ul>
  *
- * <p>Without a {@code daemon:} section of its own, the YAML gets one that binds 127.0.0.1, loads
- * plugins from the fixture's directory and stops within two seconds; with one, {@code ${plugins}}
- * in it stands for that directory. Services should say {@code port: 0}.
+ * <p>Without a {@code daemon:} section of its own, the YAML gets one (after its own lines, so a problem's
+ * line number is that of the YAML the test wrote) that binds 127.0.0.1, loads plugins from the
+ * fixture's directory and stops within two seconds; with one, {@code ${plugins}} in it stands for
+ * that directory. Services should say {@code port: 0}.
  *
  * <pre>{@code
  * try (TestDaemon daemon = TestDaemon.withConfig("""
@@ -205,7 +206,9 @@ public final class TestDaemon implements AutoCloseable {
         Path plugins = home.resolve("plugins");
         String text = DAEMON_SECTION.matcher(yaml).find()
                 ? yaml.replace("${plugins}", plugins.toString())
-                : "daemon:\n  bind: 127.0.0.1\n  plugins: " + plugins + "\n  shutdown-grace: 2s\n" + yaml;
+                // After the test's YAML, so the lines a problem names are the lines the test wrote.
+                : yaml + (yaml.isEmpty() || yaml.endsWith("\n") ? "" : "\n")
+                        + "daemon:\n  bind: 127.0.0.1\n  plugins: " + plugins + "\n  shutdown-grace: 2s\n";
         try {
             Files.createDirectories(plugins);
             return Files.writeString(home.resolve("switchboard.yml"), text);

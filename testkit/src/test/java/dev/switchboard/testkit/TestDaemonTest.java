@@ -86,6 +86,19 @@ class TestDaemonTest {
     }
 
     @Test
+    void aProblemsLineIsTheLineOfTheYamlTheTestWrote() {
+        String yaml = "services:\n  greeter:\n    port: 0\n    greeting: hi\n    retries: many\n";
+        List<String> problems = TestDaemon.withConfig(yaml).check();
+        String problem = ConfigAssertions.assertProblemOnItsLine(problems, yaml, "services.greeter.retries", "");
+        assertTrue(problem.contains("switchboard.yml:5: "), problem);
+        // The same problem against YAML where line 5 holds another key: the line is checked, not assumed.
+        String shifted = "services:\n  greeter:\n    port: 0\n    retries: many\n    greeting: hi\n";
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> ConfigAssertions.assertProblemOnItsLine(problems, shifted, "services.greeter.retries", ""));
+        assertTrue(e.getMessage().contains("names line 5, which does not hold 'retries:'"), e.getMessage());
+    }
+
+    @Test
     void closeRemovesTheTemporaryHomeAndStopsListening() throws Exception {
         Path home;
         int port;

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.daemon.Switchboard;
+import dev.switchboard.testkit.TestDaemon;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,26 +22,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The echo plugin served by the real daemon, in-process, over loopback sockets. */
 @Timeout(60)
 class EchoServiceTest {
 
-    @TempDir
-    static Path tmp;
-    static Switchboard switchboard;
+    static TestDaemon daemon;
     static int port;
     static int quietPort;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path config = tmp.resolve("switchboard.yml");
-        Files.writeString(config, """
-                daemon:
-                  bind: 127.0.0.1
-                  plugins: %s
-                  shutdown-grace: 2s
+    static void start() {
+        daemon = TestDaemon.withConfig("""
                 defaults:
                   max-connections-per-ip: 500
                 services:
@@ -54,15 +44,14 @@ class EchoServiceTest {
                     protocol: echo
                     port: 0
                     idle-timeout: 2s
-                """.formatted(Files.createDirectories(tmp.resolve("plugins"))));
-        switchboard = Switchboard.builder().config(config).start();
-        port = switchboard.port("echo");
-        quietPort = switchboard.port("quiet");
+                """).start();
+        port = daemon.port("echo");
+        quietPort = daemon.port("quiet");
     }
 
     @AfterAll
     static void stop() {
-        switchboard.close();
+        daemon.close();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.switchboard.plugins.netinfo;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +19,7 @@ public final class NamespaceChild {
                     resolv-conf: %s
                     resolved-conf: %s
                 """.formatted(resolvConf, dir.resolve("no-resolved.conf"));
-        try (LocalDaemon daemon = new LocalDaemon(Files.createDirectories(dir.resolve("daemon")), settings)) {
+        try (LocalDaemon daemon = new LocalDaemon(settings)) {
             System.out.print(daemon.ask("json\r\n"));
         }
     }

@@ -31,11 +31,11 @@ class NetinfoServiceTest {
     static void start() throws Exception {
         Path resolv = tmp.resolve("resolv.conf");
         Files.writeString(resolv, "nameserver 192.0.2.53\nsearch test.example\n");
-        daemon = new LocalDaemon(tmp, """
+        daemon = new LocalDaemon("""
                     request-timeout: 1s
                     resolv-conf: %s
                 """.formatted(resolv));
-        port = daemon.switchboard().port("netinfo");
+        port = daemon.daemon().port("netinfo");
     }
 
     @AfterAll
@@ -152,7 +152,7 @@ class NetinfoServiceTest {
     @Test
     @SuppressWarnings("unchecked")
     void contributesANetworkStatusSourceWithTheInterfaces() {
-        Map<String, Object> network = daemon.switchboard().status().sources().get("network");
+        Map<String, Object> network = daemon.daemon().status().sources().get("network");
         List<Map<String, Object>> interfaces = (List<Map<String, Object>>) network.get("interfaces");
         Map<String, Object> lo = interfaces.stream().filter(i -> "lo".equals(i.get("name"))).findFirst().orElseThrow();
         assertEquals(65536, ((Number) lo.get("mtu")).intValue());

@@ -10,13 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** This machine's real interfaces, routes and resolver, as netinfo reports them and as iproute2 does. */
 class ReportMatchesIpTest {
-
-    @TempDir
-    Path tmp;
 
     @BeforeAll
     static void linuxWithIproute2() {
@@ -27,7 +23,7 @@ class ReportMatchesIpTest {
     @Test
     void everyInterfaceAddressCounterAndRouteMatchesIp() throws Exception {
         Map<String, Object> json;
-        try (LocalDaemon daemon = new LocalDaemon(tmp, "")) {
+        try (LocalDaemon daemon = new LocalDaemon("")) {
             json = IpComparison.check(new IpCommand(List.of()), () -> daemon.ask("json\r\n"));
         }
         @SuppressWarnings("unchecked")

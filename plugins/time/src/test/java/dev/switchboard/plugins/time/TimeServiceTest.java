@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.switchboard.daemon.Switchboard;
+import dev.switchboard.testkit.TestDaemon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -33,16 +33,11 @@ class TimeServiceTest {
     @TempDir
     static Path tmp;
     static final SettableClock CLOCK = new SettableClock();
-    static Switchboard switchboard;
+    static TestDaemon daemon;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path config = tmp.resolve("switchboard.yml");
-        Files.writeString(config, """
-                daemon:
-                  bind: 127.0.0.1
-                  plugins: %s
-                  shutdown-grace: 2s
+    static void start() {
+        daemon = TestDaemon.withConfig("""
                 services:
                   time:
                     port: 0
@@ -55,13 +50,12 @@ class TimeServiceTest {
                     port: 0
                     format: iso8601
                     zone: Asia/Kolkata
-                """.formatted(Files.createDirectories(tmp.resolve("plugins"))));
-        switchboard = Switchboard.builder().config(config).clock(CLOCK).start();
+                """).clock(CLOCK).start();
     }
 
     @AfterAll
     static void stop() {
-        switchboard.close();
+        daemon.close();
     }
 
     @AfterEach
@@ -121,9 +115,9 @@ class TimeServiceTest {
     void debiansRdatePrintsTheServedTimeInEra0AndEra1() throws Exception {
         requireRdate();
         CLOCK.pin(Instant.parse("2031-05-06T07:08:09.500Z"));
-        assertEquals("Tue May  6 07:08:09 UTC 2031", rdate(switchboard.port("time")));
+        assertEquals("Tue May  6 07:08:09 UTC 2031", rdate(daemon.port("time")));
         CLOCK.pin(Instant.parse("2037-05-06T07:08:09Z"));
-        assertEquals("Wed May  6 07:08:09 UTC 2037", rdate(switchboard.port("time")), "past the 2036 wrap");
+        assertEquals("Wed May  6 07:08:09 UTC 2037", rdate(daemon.port("time")), "past the 2036 wrap");
     }
 
     /** The RFC 868 end-to-end check needs Debian's rdate: required on CI, skipped with a reason elsewhere. */
@@ -157,7 +151,7 @@ class TimeServiceTest {
 
     /** @return everything the service sends before it closes the connection */
     static byte[] ask(String service) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), switchboard.port(service))) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), daemon.port(service))) {
             socket.setSoTimeout(5000);
             InputStream in = socket.getInputStream();
             return in.readAllBytes();
