@@ -10,15 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** One service's clients, all served against the same {@link Counters}. */
+/** One service's clients, all served against the plugin's {@link Counters}, with this service's bound. */
 final class CounterHandler implements Handler {
 
     static final int MAX_LINE = 256;
 
     private final Counters counters;
+    private final int maxCounters;
 
-    CounterHandler(Counters counters) {
+    CounterHandler(Counters counters, int maxCounters) {
         this.counters = counters;
+        this.maxCounters = maxCounters;
     }
 
     @Override
@@ -42,7 +44,7 @@ final class CounterHandler implements Handler {
                     if (words.length != 2) {
                         reply(out, "error: incr NAME");
                     } else {
-                        OptionalLong value = counters.increment(words[1]);
+                        OptionalLong value = counters.increment(words[1], maxCounters);
                         reply(out, value.isPresent() ? Long.toString(value.getAsLong()) : "error: too many counters");
                     }
                 }

@@ -18,9 +18,10 @@ import org.pf4j.Extension;
  *     max-counters: 1000    # the default; more names are refused
  * }</pre>
  *
- * <p>The state lives in the {@link Handler}: the daemon opens one per service, and every client of that
- * service is served by it, each on its own thread. A reload that changes this service's settings opens
- * a new handler, whose counters start again at zero.
+ * <p>The counters are the plugin's state ({@link ServiceContext#pluginState}): every client of every
+ * counter service uses them, each on its own thread, and a reload that changes a setting (and so
+ * opens a new handler) keeps them. They start again at zero only when the plugin is upgraded or
+ * removed; a counter that must outlive that belongs in a file.
  */
 @Extension
 public final class CounterProtocol implements Protocol {
@@ -33,8 +34,8 @@ public final class CounterProtocol implements Protocol {
     @Override
     public Handler open(ServiceContext context) throws ConfigException {
         int maxCounters = context.settings().integer("max-counters", 1000, 1, 1_000_000);
-        Counters counters = new Counters(maxCounters);
+        Counters counters = context.pluginState(Counters.class, Counters::new);
         context.publish(counters);
-        return new CounterHandler(counters);
+        return new CounterHandler(counters, maxCounters);
     }
 }

@@ -8,20 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The counters of one service, shared by all its clients' threads: a concurrent map of atomic longs,
- * so two clients incrementing the same name at once both count. Bounded, since names come from clients.
+ * The plugin's counters, shared by all its clients' threads (and its services): a concurrent map of
+ * atomic longs, so two clients incrementing the same name at once both count. Bounded by the caller,
+ * since names come from clients.
  */
 final class Counters implements StatusSource {
 
-    private final int max;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    Counters(int max) {
-        this.max = max;
-    }
-
-    /** @return the new value, or empty when {@code name} is new and the bound is reached */
-    OptionalLong increment(String name) {
+    /** @return the new value, or empty when {@code name} is new and there are {@code max} counters already */
+    OptionalLong increment(String name, int max) {
         AtomicLong value = values.get(name);
         if (value == null) {
             synchronized (this) {
@@ -54,6 +50,6 @@ final class Counters implements StatusSource {
     /** What the admin dashboard and status.json show, to clients this service would admit. */
     @Override
     public Map<String, Object> snapshot() {
-        return Map.of("counters", values(), "bound", max);
+        return Map.of("counters", values());
     }
 }

@@ -25,4 +25,22 @@ class CounterPluginIT {
                     daemon.status().sources().get("counters").get("counters"));
         }
     }
+
+    @Test
+    void theCountsOutliveAReloadThatReplacesTheService() {
+        try (TestDaemon daemon = TestDaemon.withConfig("""
+                services:
+                  counter:
+                    port: 0
+                """).packagedPlugin().start()) {
+            assertEquals("1", daemon.lineClient("counter").ask("incr visits"));
+            daemon.reload("""
+                    services:
+                      counter:
+                        port: 0
+                        max-counters: 5
+                    """);
+            assertEquals("2", daemon.lineClient("counter").ask("incr visits"));
+        }
+    }
 }
