@@ -8,10 +8,10 @@ import org.slf4j.Logger;
  * their stack traces; after that each is only counted, and one summary line per interval gives the
  * count and the latest. A bug any client can trigger therefore cannot fill the disk.
  */
-final class IncidentLog {
+public final class IncidentLog {
 
     /** Incidents logged in full, with a stack trace, before they are only summed up. */
-    static final int IN_FULL = 5;
+    public static final int IN_FULL = 5;
     private static final long INTERVAL_NANOS = 10_000_000_000L;
 
     private final Logger log;
@@ -22,7 +22,7 @@ final class IncidentLog {
     private long intervalStartNanos;
 
     /** @param what the incident, plural, for the summary line: e.g. {@code "echo: handler failures"} */
-    IncidentLog(Logger log, String what) {
+    public IncidentLog(Logger log, String what) {
         this.log = log;
         this.what = what;
     }
@@ -34,7 +34,7 @@ final class IncidentLog {
      * @param cause whose stack trace goes with it
      * @param summary a short description for the summary line (no stack)
      */
-    synchronized void report(String message, Throwable cause, String summary) {
+    public synchronized void report(String message, Throwable cause, String summary) {
         total++;
         if (total <= IN_FULL) {
             log.warn(total == IN_FULL ? message + " [" + IN_FULL + " logged in full; from now on one summary line "
@@ -47,8 +47,8 @@ final class IncidentLog {
         latest = summary;
     }
 
-    /** Writes the summary line once its interval is over; called by the watchdog a few times a second. */
-    synchronized void flush(long nowNanos) {
+    /** Writes the summary line once its interval is over; called often (the watchdog: a few times a second). */
+    public synchronized void flush(long nowNanos) {
         if (inInterval > 0 && nowNanos - intervalStartNanos >= INTERVAL_NANOS) {
             log.warn("{}: {} more in the last {} s ({} in all); the latest: {}", what, inInterval,
                     (nowNanos - intervalStartNanos) / 1_000_000_000L, total, latest);
@@ -57,7 +57,7 @@ final class IncidentLog {
     }
 
     /** @return incidents so far */
-    synchronized long total() {
+    public synchronized long total() {
         return total;
     }
 }

@@ -47,6 +47,11 @@ public final class TrafficStats {
     }
 
     /** Counts a datagram dropped by the access lists, the reflection guard or a rate limit. */
+    /** A datagram the handler failed on. */
+    public void datagramFailed() {
+        failures.increment();
+    }
+
     public void datagramRefused() {
         refused(Refusal.OTHER);
     }

@@ -15,7 +15,7 @@ import org.pf4j.Extension;
 
 /**
  * Test protocol {@code lines}: echoes each line with an optional {@code prefix}; the line {@code throw}
- * makes the handler throw, as a buggy plugin would; the line {@code tls?} is answered with what
+ * (as a line or a datagram) makes the handler throw, as a buggy plugin would; the line {@code tls?} is answered with what
  * {@link Connection#tls()} says, and {@code who?} with the client's and the proxy's address. Over UDP a datagram comes back after the prefix: the same size without
  * one, larger (an amplification) with one. Records {@link Handler#drain()} in {@link Recorder}.
  * Found on the test class path, as a plugin's tests find theirs.
@@ -37,6 +37,9 @@ public final class LinesProtocol implements Protocol {
         return new Both() {
             @Override
             public Optional<byte[]> answer(byte[] request, InetSocketAddress source) {
+                if (new String(request, StandardCharsets.UTF_8).equals("throw")) {
+                    throw new IllegalStateException("told to throw by the test, on a datagram");
+                }
                 byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
                 byte[] answer = java.util.Arrays.copyOf(p, p.length + request.length);
                 System.arraycopy(request, 0, answer, p.length, request.length);

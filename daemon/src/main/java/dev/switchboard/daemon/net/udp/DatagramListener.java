@@ -2,7 +2,9 @@ package dev.switchboard.daemon.net.udp;
 
 import dev.switchboard.api.DatagramHandler;
 import dev.switchboard.daemon.config.AccessPolicy;
+import dev.switchboard.daemon.config.AddressText;
 import dev.switchboard.daemon.config.DatagramLimits;
+import dev.switchboard.daemon.net.IncidentLog;
 import dev.switchboard.daemon.net.TrafficStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,6 +42,7 @@ public final class DatagramListener {
     private final DatagramLimits limits;
     private final DatagramHandler handler;
     private final TrafficStats stats;
+    private final IncidentLog failures;
     private final Counts counts = new Counts();
     private Thread receiver;
     /** The listener whose socket this one took over (see {@link #takeOver}). */
@@ -92,6 +95,7 @@ public final class DatagramListener {
         this.limits = limits;
         this.handler = handler;
         this.stats = stats;
+        this.failures = new IncidentLog(LoggerFactory.getLogger("switchboard.client"), serviceName + " (udp): handler failures");
     }
 
     /**
@@ -180,6 +184,7 @@ public final class DatagramListener {
             long now = System.nanoTime();
             serve(buffer.flip(), source, limiter, now);
             report.maybeLog(now);
+            failures.flush(now); // so a summary waits at most for the next datagram
         }
     }
 
@@ -203,9 +208,12 @@ public final class DatagramListener {
         } catch (IOException e) {
             log.debug("{} (udp): no answer for {}: {}", serviceName, source, e.toString());
             return;
-        } catch (RuntimeException e) {
-            log.warn("{} (udp): handler failed on a datagram from {} (a bug in the plugin): {}", serviceName,
-                    source, e.toString());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Counted, and logged within bounds: any source can send the datagram that reaches the bug.
+            stats.datagramFailed();
+            failures.report(serviceName + " (udp): handler failed on a datagram from " + AddressText.of(source.getAddress())
+                    + " (a bug in the plugin; report it to its author); the service answers on", e,
+                    AddressText.of(source.getAddress()) + ": " + e);
             return;
         }
         if (answer == null || answer.isEmpty()) {

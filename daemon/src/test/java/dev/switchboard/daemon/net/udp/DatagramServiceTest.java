@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.api.ServiceStatus.State;
+import dev.switchboard.daemon.net.IncidentLog;
 import dev.switchboard.daemon.testing.LineClient;
 import dev.switchboard.daemon.testing.LogCapture;
 import dev.switchboard.daemon.testing.RunningDaemon;
@@ -151,6 +152,26 @@ class DatagramServiceTest {
             assertTrue(log.matching(l -> l.level().equals("WARN") && l.message().startsWith("time (udp): withheld ")
                     && l.message().contains("over max-answers-per-second-per-ip (5)")).size() >= 1,
                     log.containing("udp").toString());
+        }
+    }
+
+    @Test
+    void aDatagramThatMakesTheHandlerThrowIsCountedAndLoggedWithinBoundsAndTheServiceAnswersOn() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            start("  echo: {protocol: lines, port: 0, transport: udp}\n");
+            DatagramSocket udp = from("127.0.0.1", 0);
+            byte[] poison = "throw".getBytes(StandardCharsets.UTF_8);
+            int sent = 50;
+            for (int i = 0; i < sent; i++) {
+                send(udp, "echo", poison);
+                send(udp, "echo", ("ok " + i).getBytes(StandardCharsets.UTF_8));
+                assertEquals("ok " + i, new String(receive(udp), StandardCharsets.UTF_8), "answered between failures");
+            }
+            assertEquals(sent, daemon.status("echo").failedHandlers());
+            List<LogCapture.Line> traces = log.matching(l -> l.hasStackTrace() && l.message().contains("(udp)"));
+            assertEquals(IncidentLog.IN_FULL, traces.size(), "stack traces: " + traces);
+            assertTrue(traces.get(0).message().contains("echo (udp): handler failed on a datagram from 127.0.0.1"),
+                    traces.get(0).message());
         }
     }
 
