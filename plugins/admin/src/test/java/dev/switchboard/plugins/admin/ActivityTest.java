@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -24,22 +25,24 @@ class ActivityTest {
 
     @TempDir
     static Path tmp;
-    static AdminSite site;
+    static String yaml;
+    static TestDaemon daemon;
 
     @BeforeAll
     static void start() throws Exception {
-        site = AdminSite.withGuardedService(tmp);
+        yaml = AdminConfig.withGuardedService(tmp);
+        daemon = TestDaemon.withConfig(yaml).start();
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
+        if (daemon != null) {
+            daemon.close();
         }
     }
 
     static String get(String from, String path) throws Exception {
-        HttpExchange.Answer answer = HttpExchange.getFrom(from, site.port(), path);
+        HttpExchange.Answer answer = HttpExchange.getFrom(from, daemon.port("admin"), path);
         assertEquals(200, answer.status());
         return answer.body();
     }
@@ -52,7 +55,7 @@ class ActivityTest {
 
     @Test
     void aConnectedClientIsListedWithItsAddress() throws Exception {
-        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), site.daemon.port("http"))) {
+        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), daemon.port("http"))) {
             String address = "127.0.0.1:" + idle.getLocalPort();
             String http = "";
             for (int i = 0; i < 50 && !http.contains(address); i++) {
@@ -66,7 +69,7 @@ class ActivityTest {
 
     @Test
     void aServicesClientsAndRefusalsAreShownOnlyToWhomItAdmits() throws Exception {
-        try (Socket refused = new Socket(InetAddress.getLoopbackAddress(), site.daemon.port("guarded"))) {
+        try (Socket refused = new Socket(InetAddress.getLoopbackAddress(), daemon.port("guarded"))) {
             refused.getInputStream().read(); // the deny: the server closes
         }
         String admitted = "";
@@ -113,7 +116,7 @@ class ActivityTest {
         assertTrue(metrics.contains("switchboard_reloads_total{outcome=\"applied\"} 0"), metrics);
         assertTrue(metrics.contains("switchboard_service_connection_duration_seconds_bucket{service=\"admin\","
                 + "protocol=\"admin\",le=\"+Inf\"}"), metrics);
-        site.daemon.reload();
+        daemon.reload(yaml);
         assertTrue(get("127.0.0.1", "/metrics").contains("switchboard_reloads_total{outcome=\"applied\"} 1"));
     }
 }

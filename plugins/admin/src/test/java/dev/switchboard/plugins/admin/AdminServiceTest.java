@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.daemon.Switchboard;
-import java.nio.file.Files;
+import dev.switchboard.testkit.ConfigAssertions;
+import dev.switchboard.testkit.TestDaemon;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,22 +20,22 @@ class AdminServiceTest {
 
     @TempDir
     static Path tmp;
-    static AdminSite site;
+    static TestDaemon daemon;
 
     @BeforeAll
     static void start() throws Exception {
-        site = new AdminSite(tmp, "allowed-hosts: [pi.local]", "");
+        daemon = TestDaemon.withConfig(AdminConfig.yaml(tmp, "allowed-hosts: [pi.local]", "")).start();
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
+        if (daemon != null) {
+            daemon.close();
         }
     }
 
     static HttpExchange.Answer get(String path) throws Exception {
-        return HttpExchange.get(site.port(), path);
+        return HttpExchange.get(daemon.port("admin"), path);
     }
 
     @Test
@@ -58,13 +58,13 @@ class AdminServiceTest {
     @Test
     void statusJsonDescribesServicesAndCountsNewConnections() throws Exception {
         long before = total(get("/status.json").body(), "http");
-        HttpExchange.get(site.daemon.port("http"), "/hello.txt");
+        HttpExchange.get(daemon.port("http"), "/hello.txt");
         HttpExchange.Answer answer = get("/status.json");
         assertEquals("application/json", answer.field("content-type"));
         assertEquals("no-store", answer.field("cache-control"));
         String json = answer.body();
         assertTrue(json.contains("\"name\":\"admin\",\"protocol\":\"admin\",\"plugin\":"), json);
-        assertTrue(json.contains("\"port\":" + site.daemon.port("http")), json);
+        assertTrue(json.contains("\"port\":" + daemon.port("http")), json);
         assertTrue(json.contains("\"stuckHandlers\":0,\"failedHandlers\":0,\"failedPluginCalls\":0"), json);
         assertTrue(json.matches("(?s)\\{\"version\":\"[^\"]+\",\"started\":\"[^\"]+\",\"uptimeSeconds\":\\d+,\"jvm\":.*"),
                 json);
@@ -81,7 +81,7 @@ class AdminServiceTest {
 
     @Test
     void metricsFollowPrometheusTextFormatAndKeepTheirNames() throws Exception {
-        int http = site.daemon.port("http");
+        int http = daemon.port("http");
         HttpExchange.get(http, "/hello.txt");
         HttpExchange.get(http, "/missing");
         HttpExchange.Answer answer = get("/metrics");
@@ -107,14 +107,14 @@ class AdminServiceTest {
 
     @Test
     void onlyGetAndHeadAreAnswered() throws Exception {
-        try (HttpExchange exchange = new HttpExchange("127.0.0.1", site.port())) {
+        try (HttpExchange exchange = new HttpExchange("127.0.0.1", daemon.port("admin"))) {
             HttpExchange.Answer answer = exchange.send("POST /status.json HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Length: 2\r\n\r\n{}").read(false);
             assertEquals(405, answer.status());
             assertEquals("GET, HEAD", answer.field("allow"));
             assertTrue(exchange.closedByServer(), "a request with a body is answered, then the connection closed");
         }
-        try (HttpExchange exchange = new HttpExchange("127.0.0.1", site.port())) {
+        try (HttpExchange exchange = new HttpExchange("127.0.0.1", daemon.port("admin"))) {
             HttpExchange.Answer head = exchange.send("HEAD /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n").read(true);
             assertEquals(200, head.status());
             assertTrue(Integer.parseInt(head.field("content-length")) > 100);
@@ -128,7 +128,7 @@ class AdminServiceTest {
     @Test
     void aHostNameNotOfThisMachineIsRefusedAgainstDnsRebinding() throws Exception {
         for (String host : List.of("evil.example:7070", "attacker.test")) {
-            try (HttpExchange exchange = new HttpExchange("127.0.0.1", site.port())) {
+            try (HttpExchange exchange = new HttpExchange("127.0.0.1", daemon.port("admin"))) {
                 HttpExchange.Answer answer = exchange.send("GET /status.json HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
                         .read(false);
                 assertEquals(403, answer.status(), host);
@@ -137,7 +137,7 @@ class AdminServiceTest {
             }
         }
         for (String host : List.of("localhost:7070", "127.0.0.1", "[::1]:7070", "PI.local:7070")) {
-            try (HttpExchange exchange = new HttpExchange("127.0.0.1", site.port())) {
+            try (HttpExchange exchange = new HttpExchange("127.0.0.1", daemon.port("admin"))) {
                 assertEquals(200, exchange.send("GET /status.json HTTP/1.1\r\nHost: " + host + "\r\n\r\n").read(false)
                         .status(), host);
             }
@@ -148,7 +148,7 @@ class AdminServiceTest {
     void malformedRequestsGet400AndTheConnectionCloses() throws Exception {
         for (String request : List.of("GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: localhost\r\nno colon\r\n\r\n",
                 "GET /" + "a".repeat(9000) + " HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\n" + "X-A: b\r\n".repeat(101) + "\r\n")) {
-            try (HttpExchange exchange = new HttpExchange("127.0.0.1", site.port())) {
+            try (HttpExchange exchange = new HttpExchange("127.0.0.1", daemon.port("admin"))) {
                 HttpExchange.Answer answer = exchange.send(request).read(false);
                 assertEquals(400, answer.status(), request);
                 assertTrue(exchange.closedByServer());
@@ -158,19 +158,14 @@ class AdminServiceTest {
     }
 
     @Test
-    void badSettingsAreReportedWithTheirKey(@TempDir Path other) throws Exception {
-        Path config = other.resolve("switchboard.yml");
-        Files.writeString(config, """
-                daemon:
-                  plugins: '%s'
+    void badSettingsAreReportedWithTheirKey() {
+        List<String> problems = TestDaemon.withConfig("""
                 services:
                   admin:
                     port: 0
                     allowed-hosts: ["http://pi.local/"]
-                """.formatted(Files.createDirectories(other.resolve("plugins"))));
-        List<String> problems = Switchboard.check(config);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("services.admin.allowed-hosts") && p.contains("host name")),
-                problems.toString());
+                """).check();
+        ConfigAssertions.assertProblem(problems, "services.admin.allowed-hosts", "host name");
     }
 
     private static long total(String json, String service) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.io.File;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,15 @@ class PromtoolTest {
     @Test
     void metricsPassPromtoolCheck(@TempDir Path tmp) throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not installed (apt-get install prometheus)");
-        try (AdminSite site = new AdminSite(tmp, "", """
+        try (TestDaemon daemon = TestDaemon.withConfig(AdminConfig.yaml(tmp, "", """
                   web:
                     protocol: http
                     port: 0
                     root: '%s'
-                """.formatted(tmp.resolve("www")))) {
-            HttpExchange.get(site.daemon.port("http"), "/hello.txt");
-            HttpExchange.get(site.daemon.port("web"), "/missing");
-            String metrics = HttpExchange.get(site.port(), "/metrics").body();
+                """.formatted(tmp.resolve("www")))).start()) {
+            HttpExchange.get(daemon.port("http"), "/hello.txt");
+            HttpExchange.get(daemon.port("web"), "/missing");
+            String metrics = HttpExchange.get(daemon.port("admin"), "/metrics").body();
             assertTrue(metrics.contains("switchboard_http_requests_total{service=\"web\",code=\"404\"} 1\n"), metrics);
             Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
             try (OutputStream in = promtool.getOutputStream()) {

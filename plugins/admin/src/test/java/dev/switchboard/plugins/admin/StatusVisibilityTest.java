@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,22 +20,22 @@ class StatusVisibilityTest {
 
     @TempDir
     static Path tmp;
-    static AdminSite site;
+    static TestDaemon daemon;
 
     @BeforeAll
     static void start() throws Exception {
-        site = AdminSite.withGuardedService(tmp);
+        daemon = TestDaemon.withConfig(AdminConfig.withGuardedService(tmp)).start();
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
+        if (daemon != null) {
+            daemon.close();
         }
     }
 
     static String statusJsonFrom(String client) throws Exception {
-        HttpExchange.Answer answer = HttpExchange.getFrom(client, site.port(), "/status.json");
+        HttpExchange.Answer answer = HttpExchange.getFrom(client, daemon.port("admin"), "/status.json");
         assertEquals(200, answer.status());
         return answer.body();
     }
@@ -62,7 +63,7 @@ class StatusVisibilityTest {
 
     @Test
     void theServiceItselfStillRefusesTheOtherClient() throws Exception {
-        try (HttpExchange refused = new HttpExchange("127.0.0.1", site.daemon.port("guarded"))) {
+        try (HttpExchange refused = new HttpExchange("127.0.0.1", daemon.port("guarded"))) {
             assertTrue(refused.closedByServer());
         }
     }

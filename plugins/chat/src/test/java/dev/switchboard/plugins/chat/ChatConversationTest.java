@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +16,11 @@ class ChatConversationTest {
 
     private static final String STAMP = "\\[\\d\\d:\\d\\d:\\d\\d\\] ";
 
-    private ChatServer server;
+    private TestDaemon server;
 
     @BeforeEach
     void start() throws Exception {
-        server = ChatServer.start("motd: \"Welcome to the test chat.\\nBe nice.\"");
+        server = ChatDaemon.start("motd: \"Welcome to the test chat.\\nBe nice.\"");
     }
 
     @AfterEach
@@ -29,7 +30,7 @@ class ChatConversationTest {
 
     @Test
     void greetsWithMultiLineMotdThenAsksForANickname() {
-        try (ChatClient client = new ChatClient(server.port())) {
+        try (ChatClient client = new ChatClient(server.port("chat"))) {
             client.expect("Welcome to the test chat.");
             client.expect("Be nice.");
             client.expect("* choose a nickname (1-20 letters, digits or _-[]\\`^{}|, not starting with a digit or -):");
@@ -38,7 +39,7 @@ class ChatConversationTest {
 
     @Test
     void refusesInvalidNicknameWithTheReasonAndAsksAgain() {
-        try (ChatClient client = new ChatClient(server.port())) {
+        try (ChatClient client = new ChatClient(server.port("chat"))) {
             client.awaitLineStartingWith("* choose a nickname");
             client.send("no spaces");
             client.expect("* invalid nickname: use 1-20 letters, digits or _-[]\\`^{}|, not starting with a digit or -");
@@ -56,8 +57,8 @@ class ChatConversationTest {
 
     @Test
     void refusesTakenNicknameCaseInsensitively() {
-        try (ChatClient alice = ChatClient.login(server.port(), "Alice");
-                ChatClient other = new ChatClient(server.port())) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "Alice");
+                ChatClient other = new ChatClient(server.port("chat"))) {
             other.awaitLineStartingWith("* choose a nickname");
             other.send("aLiCe");
             other.expect("* nickname aLiCe is taken");
@@ -71,8 +72,8 @@ class ChatConversationTest {
 
     @Test
     void linesGoToEveryoneInTheRoomAsNickAndText() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             alice.awaitLine("* bob joined lobby");
             alice.send("hello bob");
             bob.awaitLine("<alice> hello bob");
@@ -84,9 +85,9 @@ class ChatConversationTest {
 
     @Test
     void joinMovesToAnotherRoomMadeOnDemandAndRoomsDoNotHearEachOther() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient carol = ChatClient.login(server.port(), "carol")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient carol = ChatClient.login(server.port("chat"), "carol")) {
             alice.send("/join rust");
             alice.awaitLine("* alice joined rust");
             bob.awaitLine("* alice left lobby for rust");
@@ -103,8 +104,8 @@ class ChatConversationTest {
 
     @Test
     void roomsListsMemberCountsAndWhoListsTheRoom() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             bob.send("/join games");
             bob.awaitLine("* bob joined games");
             alice.send("/rooms");
@@ -121,9 +122,9 @@ class ChatConversationTest {
 
     @Test
     void privateMessageReachesOnlyItsTargetAndIsEchoedToTheSender() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient carol = ChatClient.login(server.port(), "carol")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient carol = ChatClient.login(server.port("chat"), "carol")) {
             alice.send("/msg BOB psst, secret");
             bob.awaitLine("*alice* psst, secret");
             alice.awaitLine("-> *bob* psst, secret");
@@ -137,8 +138,8 @@ class ChatConversationTest {
 
     @Test
     void nickChangeAndActionsAreAnnouncedToTheRoom() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             alice.send("/nick Alicia");
             bob.awaitLine("* alice is now known as Alicia");
             alice.send("/me waves");
@@ -146,7 +147,7 @@ class ChatConversationTest {
             bob.send("/nick alicia");
             bob.awaitLine("* nickname alicia is taken");
             // The old name is free again.
-            try (ChatClient newcomer = ChatClient.login(server.port(), "alice")) {
+            try (ChatClient newcomer = ChatClient.login(server.port("chat"), "alice")) {
                 bob.awaitLine("* alice joined lobby");
                 newcomer.send("/who");
                 newcomer.awaitLine("* in lobby (3): Alicia, bob, alice");
@@ -156,8 +157,8 @@ class ChatConversationTest {
 
     @Test
     void quitTellsTheRoomWithTheReasonAndClosesTheConnection() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             alice.send("/quit off to lunch");
             List<String> last = alice.readUntilClosed();
             assertEquals("* bye", last.get(last.size() - 1));
@@ -167,7 +168,7 @@ class ChatConversationTest {
 
     @Test
     void unknownCommandsAndMissingArgumentsGetAOneLineHint() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice")) {
             alice.send("/frobnicate now");
             alice.awaitLine("* unknown command /frobnicate; /help lists the commands");
             alice.send("/msg bob");
@@ -181,8 +182,8 @@ class ChatConversationTest {
 
     @Test
     void timeStampsAreAddedForClientsThatAskForThem() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             bob.send("/time on");
             String confirmed = bob.awaitLineStartingWith("[");
             assertTrue(confirmed.matches(STAMP + "\\* time stamps on"), confirmed);
@@ -197,13 +198,13 @@ class ChatConversationTest {
 
     @Test
     void statusShowsRoomsMemberCountsAndMessagesRelayed() {
-        try (ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             bob.send("/join dev");
             bob.awaitLine("* bob joined dev");
             alice.send("one");
             alice.awaitLine("<alice> one");
-            Map<String, Object> status = server.status();
+            Map<String, Object> status = ChatDaemon.status(server);
             assertEquals(List.of(Map.of("name", "dev", "members", 1), Map.of("name", "lobby", "members", 1)),
                     status.get("rooms"));
             assertEquals(2, status.get("users"));

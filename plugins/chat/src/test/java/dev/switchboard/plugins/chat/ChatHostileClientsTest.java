@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -20,12 +21,12 @@ class ChatHostileClientsTest {
 
     @Test
     void clientThatNeverReadsIsCutOffWhileOthersReceiveEverythingInOrder() throws Exception {
-        try (ChatServer server = ChatServer.start("max-queued: 16", "max-line: 4096", "flood-interval: 0s");
-                ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob");
+        try (TestDaemon server = ChatDaemon.start("max-queued: 16", "max-line: 4096", "flood-interval: 0s");
+                ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob");
                 Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096); // before connecting, so the window stays small
-            slow.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            slow.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.port("chat")));
             slow.getOutputStream().write("slow\r\n".getBytes(StandardCharsets.US_ASCII));
             bob.awaitLine("* slow joined lobby");
             alice.awaitLine("* slow joined lobby");
@@ -63,7 +64,7 @@ class ChatHostileClientsTest {
                 assertEquals("<alice> " + i + " " + padding, chat.get(i));
             }
             assertTrue(chat.size() < sent, "the slow client cannot have had everything");
-            assertEquals(1L, server.status().get("cut-off-slow"));
+            assertEquals(1L, ChatDaemon.status(server).get("cut-off-slow"));
 
             // Life goes on for the others.
             bob.send("still here");
@@ -74,9 +75,9 @@ class ChatHostileClientsTest {
     @Test
     void flooderIsWarnedThenDisconnectedWhileOthersAreUnaffected() throws Exception {
         // A burst of 4 with a slow refill: the nickname uses one line, three chat lines pass.
-        try (ChatServer server = ChatServer.start("flood-burst: 4", "flood-interval: 1m");
-                ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient flooder = ChatClient.login(server.port(), "flooder")) {
+        try (TestDaemon server = ChatDaemon.start("flood-burst: 4", "flood-interval: 1m");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient flooder = ChatClient.login(server.port("chat"), "flooder")) {
             bob.awaitLine("* flooder joined lobby");
             StringBuilder flood = new StringBuilder();
             for (int i = 0; i < 50; i++) {
@@ -91,8 +92,8 @@ class ChatHostileClientsTest {
 
             List<String> bobSaw = bob.awaitLine("* flooder left lobby (flooding)");
             assertEquals(List.of("<flooder> spam 0", "<flooder> spam 1", "<flooder> spam 2"), bobSaw);
-            assertEquals(1L, server.status().get("cut-off-flooding"));
-            try (ChatClient carol = ChatClient.login(server.port(), "carol")) {
+            assertEquals(1L, ChatDaemon.status(server).get("cut-off-flooding"));
+            try (ChatClient carol = ChatClient.login(server.port("chat"), "carol")) {
                 carol.send("hi bob");
                 bob.awaitLine("<carol> hi bob");
             }
@@ -101,9 +102,9 @@ class ChatHostileClientsTest {
 
     @Test
     void escapeSequencesAndControlCharactersNeverReachOtherUsers() throws Exception {
-        try (ChatServer server = ChatServer.start();
-                ChatClient mallory = ChatClient.login(server.port(), "mallory");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (TestDaemon server = ChatDaemon.start();
+                ChatClient mallory = ChatClient.login(server.port("chat"), "mallory");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             mallory.send("\u001b[2J\u001b[H\u001b]0;owned\u0007hi\u0007 thx\u0008ere\u001b[31m!\u001b[0m\u001bc\u009b1m");
             String line = bob.awaitLineStartingWith("<mallory>");
             assertEquals("<mallory> hi there!", line);
@@ -114,9 +115,9 @@ class ChatHostileClientsTest {
 
     @Test
     void invalidUtf8IsReplacedNotPassedOn() throws Exception {
-        try (ChatServer server = ChatServer.start();
-                ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (TestDaemon server = ChatDaemon.start();
+                ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             alice.sendBytes(new byte[] {'a', (byte) 0xC3, '(', 'b', (byte) 0xF0, (byte) 0x9F, ' ', 'c', '\n'});
             assertEquals("<alice> a\uFFFD(b\uFFFD c", bob.awaitLineStartingWith("<alice>"));
         }
@@ -125,9 +126,9 @@ class ChatHostileClientsTest {
     @Test
     void telnetNegotiationIsAnsweredOnlyToItsSenderAndNeverRelayed() throws Exception {
         int iac = 255;
-        try (ChatServer server = ChatServer.start();
-                ChatClient bob = ChatClient.login(server.port(), "bob");
-                Socket telnet = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        try (TestDaemon server = ChatDaemon.start();
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                Socket telnet = new Socket(InetAddress.getLoopbackAddress(), server.port("chat"))) {
             telnet.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
             // WILL NAWS, a NAWS subnegotiation, DO ECHO, then "tel" + typo + backspace + "net", CR NUL.
             byte[] login = bytes(iac, 251, 31, iac, 250, 31, 0, 80, 0, 24, iac, 240, iac, 253, 1,
@@ -145,9 +146,9 @@ class ChatHostileClientsTest {
 
     @Test
     void mebibyteLineWithoutNewlineIsRefusedAtOnceAndTheClientCarriesOn() throws Exception {
-        try (ChatServer server = ChatServer.start();
-                ChatClient alice = ChatClient.login(server.port(), "alice");
-                ChatClient bob = ChatClient.login(server.port(), "bob")) {
+        try (TestDaemon server = ChatDaemon.start();
+                ChatClient alice = ChatClient.login(server.port("chat"), "alice");
+                ChatClient bob = ChatClient.login(server.port("chat"), "bob")) {
             byte[] huge = new byte[1024 * 1024];
             Arrays.fill(huge, (byte) 'x');
             alice.sendBytes(huge);
@@ -161,8 +162,8 @@ class ChatHostileClientsTest {
 
     @Test
     void clientThatConnectsAndSaysNothingIsDisconnectedAfterTheLoginTimeout() throws Exception {
-        try (ChatServer server = ChatServer.start("login-timeout: 300ms");
-                ChatClient silent = new ChatClient(server.port())) {
+        try (TestDaemon server = ChatDaemon.start("login-timeout: 300ms");
+                ChatClient silent = new ChatClient(server.port("chat"))) {
             long start = System.nanoTime();
             List<String> lines = silent.readUntilClosed();
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -173,8 +174,8 @@ class ChatHostileClientsTest {
 
     @Test
     void clientThatDribblesItsNicknameIsDisconnectedAtTheTotalLoginDeadline() throws Exception {
-        try (ChatServer server = ChatServer.start("login-timeout: 1s");
-                ChatClient dribbler = new ChatClient(server.port())) {
+        try (TestDaemon server = ChatDaemon.start("login-timeout: 1s");
+                ChatClient dribbler = new ChatClient(server.port("chat"))) {
             long start = System.nanoTime();
             Thread sender = new Thread(() -> {
                 // One byte every 200 ms, never a line end: each read is quick, the login never ends.
@@ -202,8 +203,8 @@ class ChatHostileClientsTest {
 
     @Test
     void loggedInClientThatStaysSilentIsClosedByTheIdleTimeout() throws Exception {
-        try (ChatServer server = ChatServer.start("idle-timeout: 1s");
-                ChatClient quiet = ChatClient.login(server.port(), "quiet")) {
+        try (TestDaemon server = ChatDaemon.start("idle-timeout: 1s");
+                ChatClient quiet = ChatClient.login(server.port("chat"), "quiet")) {
             long start = System.nanoTime();
             quiet.readUntilClosed();
             long millis = (System.nanoTime() - start) / 1_000_000;

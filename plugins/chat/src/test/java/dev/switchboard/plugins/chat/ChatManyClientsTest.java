@@ -2,6 +2,7 @@ package dev.switchboard.plugins.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +34,9 @@ class ChatManyClientsTest {
         List<ChatClient> users = new ArrayList<>();
         // 32, not the minimum of 8: the hundred joins before the burst are not paced, and on a loaded machine
         // they may all wait for the writers at once (headroom: four times max-queued).
-        try (ChatServer server = ChatServer.start("flood-interval: 0s", "max-queued: 32")) {
-            users.addAll(ChatClient.loginAll(server.port(), "r", receivers));
-            ChatClient sender = ChatClient.login(server.port(), "sender");
+        try (TestDaemon server = ChatDaemon.start("flood-interval: 0s", "max-queued: 32")) {
+            users.addAll(ChatClient.loginAll(server.port("chat"), "r", receivers));
+            ChatClient sender = ChatClient.login(server.port("chat"), "sender");
             users.add(sender);
             for (ChatClient user : users.subList(0, receivers)) {
                 user.awaitLine("* sender joined lobby");
@@ -50,7 +51,7 @@ class ChatManyClientsTest {
                     assertEquals("<sender> burst " + i, user.line(), user.nick());
                 }
             }
-            assertEquals(0L, server.status().get("cut-off-slow"));
+            assertEquals(0L, ChatDaemon.status(server).get("cut-off-slow"));
         } finally {
             users.forEach(ChatClient::close);
         }
@@ -64,8 +65,8 @@ class ChatManyClientsTest {
     private static void talk(int clients, int senders, int lines) throws Exception {
         List<ChatClient> users = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try (ChatServer server = ChatServer.start("flood-interval: 0s")) {
-            users.addAll(ChatClient.loginAll(server.port(), "u", clients));
+        try (TestDaemon server = ChatDaemon.start("flood-interval: 0s")) {
+            users.addAll(ChatClient.loginAll(server.port("chat"), "u", clients));
             ChatClient last = users.get(clients - 1);
             for (ChatClient user : users.subList(0, clients - 1)) {
                 user.awaitLine("* " + last.nick() + " joined lobby"); // everyone is in: start clean
@@ -104,7 +105,7 @@ class ChatManyClientsTest {
             for (int u = 1; u < clients; u++) {
                 assertEquals(first, received.get(u), "u" + u + " saw another order");
             }
-            assertEquals((long) senders * lines, server.status().get("messages-relayed"));
+            assertEquals((long) senders * lines, ChatDaemon.status(server).get("messages-relayed"));
         } finally {
             pool.shutdownNow();
             users.forEach(ChatClient::close);

@@ -3,34 +3,27 @@ package dev.switchboard.plugins.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.daemon.Switchboard;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.switchboard.testkit.ConfigAssertions;
+import dev.switchboard.testkit.TestDaemon;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What `switchboard check` says about a chat service's settings. */
 class ChatSettingsTest {
 
-    @TempDir
-    Path tmp;
+    private static final String CHAT = """
+            services:
+              chat:
+                port: 6667
+            """;
 
-    private List<String> check(String chatSection) throws Exception {
-        Path config = tmp.resolve("switchboard.yml");
-        Files.writeString(config, """
-                daemon:
-                  plugins: %s
-                services:
-                  chat:
-                    port: 6667
-                """.formatted(Files.createDirectories(tmp.resolve("plugins"))) + chatSection);
-        return Switchboard.check(config);
+    private static List<String> check(String chatSection) {
+        return TestDaemon.withConfig(CHAT + chatSection).check();
     }
 
     @Test
-    void acceptsEverySettingTheShippedConfigurationShows() throws Exception {
-        assertEquals(List.of(), check("""
+    void acceptsEverySettingTheShippedConfigurationShows() {
+        ConfigAssertions.assertNoProblems(check("""
                     motd: |
                       line one
                       line two
@@ -45,24 +38,29 @@ class ChatSettingsTest {
     }
 
     @Test
-    void refusesAnInvalidDefaultRoomWithItsLine() throws Exception {
-        List<String> problems = check("    default-room: \"main hall\"\n");
+    void refusesAnInvalidDefaultRoomWithItsLine() {
+        String section = "    default-room: \"main hall\"\n";
+        List<String> problems = check(section);
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).endsWith("switchboard.yml:6: services.chat.default-room: 'main hall' is not a room "
-                + "name: 1-20 letters, digits, _ or -"), problems.toString());
+        String message = "'main hall' is not a room name: 1-20 letters, digits, _ or -";
+        String problem = ConfigAssertions.assertProblemOnItsLine(problems, CHAT + section, "services.chat.default-room",
+                message);
+        assertTrue(problem.endsWith(message), problem);
     }
 
     @Test
-    void refusesAnOutOfRangeLimit() throws Exception {
+    void refusesAnOutOfRangeLimit() {
         List<String> problems = check("    max-line: 10\n");
-        assertEquals(List.of("services.chat.max-line: 10 is out of range (64 to 65536)"),
-                problems.stream().map(p -> p.substring(p.indexOf("services."))).toList());
+        assertEquals(1, problems.size(), problems.toString());
+        String message = "10 is out of range (64 to 65536)";
+        assertTrue(ConfigAssertions.assertProblem(problems, "services.chat.max-line", message).endsWith(message),
+                problems.toString());
     }
 
     @Test
-    void reportsAMisspeltKey() throws Exception {
+    void reportsAMisspeltKey() {
         List<String> problems = check("    flood-brust: 3\n");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("services.chat.flood-brust: unknown key"), problems.toString());
+        ConfigAssertions.assertProblem(problems, "services.chat.flood-brust", "unknown key");
     }
 }

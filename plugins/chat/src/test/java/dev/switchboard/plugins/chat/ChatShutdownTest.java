@@ -3,6 +3,7 @@ package dev.switchboard.plugins.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,13 @@ class ChatShutdownTest {
     @Test
     void hundredConnectedClientsAllGetTheShutdownNoticeBeforeTheirSocketsClose() throws Exception {
         List<ChatClient> clients = new ArrayList<>();
-        ChatServer server = ChatServer.start();
+        TestDaemon server = ChatDaemon.start();
         try {
-            clients.addAll(ChatClient.loginAll(server.port(), "user", 100));
+            clients.addAll(ChatClient.loginAll(server.port("chat"), "user", 100));
             clients.get(0).send("last words");
             clients.get(99).awaitLine("<user0> last words");
             // One more, still choosing a nickname: it is told too.
-            ChatClient newcomer = new ChatClient(server.port());
+            ChatClient newcomer = new ChatClient(server.port("chat"));
             newcomer.awaitLineStartingWith("* choose a nickname");
             clients.add(newcomer);
 
@@ -40,8 +41,8 @@ class ChatShutdownTest {
 
     @Test
     void shutdownNoticeIsConfigurable() throws Exception {
-        ChatServer server = ChatServer.start("shutdown-message: \"* back in five minutes\"");
-        try (ChatClient alice = ChatClient.login(server.port(), "alice")) {
+        TestDaemon server = ChatDaemon.start("shutdown-message: \"* back in five minutes\"");
+        try (ChatClient alice = ChatClient.login(server.port("chat"), "alice")) {
             server.close();
             List<String> lines = alice.readUntilClosed();
             assertEquals("* back in five minutes", lines.get(lines.size() - 1));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +19,12 @@ class IrcConformanceTest {
 
     private static final String S = ":irc.switchboard ";
 
-    private ChatServer server;
+    private TestDaemon server;
 
     @BeforeEach
     void start() throws Exception {
         // Generous flood control: each test sends many commands in a row, which is not what it tests.
-        server = ChatServer.start("motd: \"Welcome to the test chat.\\nBe nice.\"", "flood-burst: 200");
+        server = ChatDaemon.start("motd: \"Welcome to the test chat.\\nBe nice.\"", "flood-burst: 200");
     }
 
     @AfterEach
@@ -33,7 +34,7 @@ class IrcConformanceTest {
 
     @Test
     void capNegotiationHoldsRegistrationUntilCapEndThenWelcomesWithIsupportAndMotd() {
-        try (ChatClient c = new ChatClient(server.port())) {
+        try (ChatClient c = new ChatClient(server.port("chat"))) {
             c.send("CAP LS 302");
             c.expect(S + "CAP * LS :away-notify cap-notify echo-message message-tags multi-prefix server-time");
             c.send("PASS whatever");
@@ -65,7 +66,7 @@ class IrcConformanceTest {
 
     @Test
     void withoutCapRegistrationCompletesOnNickAndUserInEitherOrder() {
-        try (ChatClient c = new ChatClient(server.port())) {
+        try (ChatClient c = new ChatClient(server.port("chat"))) {
             c.send("USER bob 0 * :Bob");
             c.send("NICK bob");
             c.awaitLine(S + "001 bob :Welcome to the Switchboard IRC network, bob!~bob@127.0.0.1");
@@ -74,8 +75,8 @@ class IrcConformanceTest {
 
     @Test
     void emptyMotdIsReported422() throws Exception {
-        try (ChatServer quiet = ChatServer.start("motd: \"\"");
-                ChatClient c = new ChatClient(quiet.port())) {
+        try (TestDaemon quiet = ChatDaemon.start("motd: \"\"");
+                ChatClient c = new ChatClient(quiet.port("chat"))) {
             c.send("NICK carol");
             c.send("USER carol 0 * :Carol");
             List<String> before = c.linesBefore(" 422 carol :MOTD File is missing");
@@ -87,7 +88,7 @@ class IrcConformanceTest {
     @Test
     void telnetUserStillGetsMotdAndPromptWithinHalfASecond() {
         long start = System.nanoTime();
-        try (ChatClient c = new ChatClient(server.port())) {
+        try (ChatClient c = new ChatClient(server.port("chat"))) {
             c.expect("Welcome to the test chat.");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 500, "motd after " + millis + " ms");
@@ -98,8 +99,8 @@ class IrcConformanceTest {
 
     @Test
     void joinIsEchoedThenTopicThenNamesWithTelnetUsersInTheRoom() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice")) {
             alice.send("JOIN #lobby");
             alice.expect(":alice!~alice@127.0.0.1 JOIN #lobby");
             alice.expect(S + "331 alice #lobby :No topic is set");
@@ -116,8 +117,8 @@ class IrcConformanceTest {
 
     @Test
     void ircFormattingPassesBetweenIrcUsersButEscapesDoNot() {
-        try (ChatClient alice = IrcUser.register(server.port(), "alice");
-                ChatClient dave = IrcUser.register(server.port(), "dave")) {
+        try (ChatClient alice = IrcUser.register(server.port("chat"), "alice");
+                ChatClient dave = IrcUser.register(server.port("chat"), "dave")) {
             IrcUser.join(alice, "alice", "#lobby");
             IrcUser.join(dave, "dave", "#lobby");
             alice.awaitLine(":dave!~dave@127.0.0.1 JOIN #lobby");
@@ -128,8 +129,8 @@ class IrcConformanceTest {
 
     @Test
     void actionsNickChangesPartsAndQuitsMapBothWays() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice")) {
             IrcUser.join(alice, "alice", "#lobby");
             bob.awaitLine("* alice joined lobby");
             alice.send("PRIVMSG #lobby :\u0001ACTION waves\u0001");
@@ -156,8 +157,8 @@ class IrcConformanceTest {
 
     @Test
     void privateMessagesAndNoticesReachNicksOfEitherKind() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice")) {
             alice.send("PRIVMSG bob :psst");
             bob.awaitLine("*alice* psst");
             bob.send("/msg alice back");
@@ -169,8 +170,8 @@ class IrcConformanceTest {
 
     @Test
     void ctcpVersionAndPingToATelnetUserAreAnsweredForIt() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice")) {
             alice.send("PRIVMSG bob :\u0001VERSION\u0001");
             String version = alice.line();
             assertTrue(version.startsWith(":bob!telnet@127.0.0.1 NOTICE alice :\u0001VERSION switchboard-chat-"), version);
@@ -183,9 +184,9 @@ class IrcConformanceTest {
 
     @Test
     void topicIsSetShownOnJoinAndToldToTelnetUsers() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice");
-                ChatClient erin = IrcUser.register(server.port(), "erin")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice");
+                ChatClient erin = IrcUser.register(server.port("chat"), "erin")) {
             IrcUser.join(alice, "alice", "#lobby");
             alice.send("TOPIC #lobby :weekly meeting");
             alice.expect(":alice!~alice@127.0.0.1 TOPIC #lobby :weekly meeting");
@@ -207,9 +208,9 @@ class IrcConformanceTest {
 
     @Test
     void whoWhoisModeAndAwayAnswerWhatClientsAskOnTheirOwn() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice", "away-notify");
-                ChatClient erin = IrcUser.register(server.port(), "erin")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice", "away-notify");
+                ChatClient erin = IrcUser.register(server.port("chat"), "erin")) {
             IrcUser.join(alice, "alice", "#lobby");
             IrcUser.join(erin, "erin", "#lobby");
             alice.send("WHO #lobby");
@@ -252,7 +253,7 @@ class IrcConformanceTest {
 
     @Test
     void everyErrorComesWhereRfc2812PutsIt() {
-        try (ChatClient early = new ChatClient(server.port())) {
+        try (ChatClient early = new ChatClient(server.port("chat"))) {
             early.send("NICK 1bad"); // an IRC client's first line
             early.expect(S + "432 * 1bad :Erroneous nickname");
             early.send("JOIN #lobby");
@@ -262,8 +263,8 @@ class IrcConformanceTest {
             early.send("USER x");
             early.expect(S + "461 * USER :Not enough parameters");
         }
-        try (ChatClient bob = IrcUser.register(server.port(), "bob");
-                ChatClient c = IrcUser.register(server.port(), "alice")) {
+        try (ChatClient bob = IrcUser.register(server.port("chat"), "bob");
+                ChatClient c = IrcUser.register(server.port("chat"), "alice")) {
             IrcUser.join(bob, "bob", "#dev");
             c.send("NICK bob");
             c.expect(S + "433 alice bob :Nickname is already in use");
@@ -295,7 +296,7 @@ class IrcConformanceTest {
 
     @Test
     void echoMessageAndServerTimeAreHonoured() {
-        try (ChatClient c = IrcUser.register(server.port(), "alice", "echo-message", "server-time", "message-tags")) {
+        try (ChatClient c = IrcUser.register(server.port("chat"), "alice", "echo-message", "server-time", "message-tags")) {
             IrcUser.join(c, "alice", "#lobby");
             c.send("@+typing=active TAGMSG #lobby");
             c.send("PRIVMSG #lobby :echoed");
@@ -307,9 +308,9 @@ class IrcConformanceTest {
 
     @Test
     void serverPingsASilentClientAndDropsOneThatNeverAnswers() throws Exception {
-        try (ChatServer pinging = ChatServer.start("ping-interval: 1s");
-                ChatClient answering = IrcUser.register(pinging.port(), "pinger");
-                ChatClient silent = IrcUser.register(pinging.port(), "silent")) {
+        try (TestDaemon pinging = ChatDaemon.start("ping-interval: 1s");
+                ChatClient answering = IrcUser.register(pinging.port("chat"), "pinger");
+                ChatClient silent = IrcUser.register(pinging.port("chat"), "silent")) {
             answering.awaitLine("PING :irc.switchboard");
             answering.send("PONG :irc.switchboard");
             List<String> last = silent.readUntilClosed();
@@ -322,8 +323,8 @@ class IrcConformanceTest {
 
     @Test
     void overlongLinesAreRefusedWith417AndOutgoingLinesFitIn512Bytes() {
-        try (ChatClient bob = ChatClient.login(server.port(), "bob");
-                ChatClient alice = IrcUser.register(server.port(), "alice")) {
+        try (ChatClient bob = ChatClient.login(server.port("chat"), "bob");
+                ChatClient alice = IrcUser.register(server.port("chat"), "alice")) {
             IrcUser.join(alice, "alice", "#lobby");
             alice.send("PRIVMSG #lobby :" + "x".repeat(600));
             alice.expect(S + "417 alice :Input line was too long");
@@ -339,8 +340,8 @@ class IrcConformanceTest {
 
     @Test
     void shutdownSendsIrcUsersAnErrorLineAndTelnetUsersTheNotice() {
-        ChatClient alice = IrcUser.register(server.port(), "alice");
-        ChatClient bob = ChatClient.login(server.port(), "bob");
+        ChatClient alice = IrcUser.register(server.port("chat"), "alice");
+        ChatClient bob = ChatClient.login(server.port("chat"), "bob");
         try {
             server.close();
             List<String> ircLast = alice.readUntilClosed();
@@ -355,7 +356,7 @@ class IrcConformanceTest {
 
     @Test
     void anIrcClientSlowerThanTheTelnetPromptIsStillRecognisedByItsFirstLine() {
-        try (ChatClient late = new ChatClient(server.port())) {
+        try (ChatClient late = new ChatClient(server.port("chat"))) {
             late.awaitLineStartingWith("* choose a nickname");
             late.send("NICK late");
             late.send("USER late 0 * :Late");
@@ -365,13 +366,13 @@ class IrcConformanceTest {
 
     @Test
     void clientsSettingForcesOneMode() throws Exception {
-        try (ChatServer irc = ChatServer.start("clients: irc");
-                ChatClient c = new ChatClient(irc.port())) {
+        try (TestDaemon irc = ChatDaemon.start("clients: irc");
+                ChatClient c = new ChatClient(irc.port("chat"))) {
             c.send("hello");
             c.expect(S + "451 * :You have not registered");
         }
-        try (ChatServer telnet = ChatServer.start("clients: telnet");
-                ChatClient c = new ChatClient(telnet.port())) {
+        try (TestDaemon telnet = ChatDaemon.start("clients: telnet");
+                ChatClient c = new ChatClient(telnet.port("chat"))) {
             c.send("NICK bob");
             c.awaitLineStartingWith("* invalid nickname");
         }

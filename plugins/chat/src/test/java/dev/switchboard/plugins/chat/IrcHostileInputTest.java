@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,16 @@ class IrcHostileInputTest {
 
     private static final String S = ":irc.switchboard ";
 
-    private ChatServer server;
+    private TestDaemon server;
     private ChatClient bob;
     private ChatClient alice;
     private int exchanges;
 
     @BeforeEach
     void start() throws Exception {
-        server = ChatServer.start("login-timeout: 1s", "max-channels: 20");
-        bob = ChatClient.login(server.port(), "bob");
-        alice = IrcUser.register(server.port(), "alice");
+        server = ChatDaemon.start("login-timeout: 1s", "max-channels: 20");
+        bob = ChatClient.login(server.port("chat"), "bob");
+        alice = IrcUser.register(server.port("chat"), "alice");
         IrcUser.join(alice, "alice", "#lobby");
         bob.awaitLine("* alice joined lobby");
     }
@@ -50,12 +51,12 @@ class IrcHostileInputTest {
         alice.awaitLine(":bob!telnet@127.0.0.1 PRIVMSG #lobby :still here " + exchanges);
         alice.send("PRIVMSG #lobby :me too " + exchanges);
         bob.awaitLine("<alice> me too " + exchanges);
-        assertEquals(0L, server.status().get("cut-off-slow"));
+        assertEquals(0L, ChatDaemon.status(server).get("cut-off-slow"));
     }
 
     @Test
     void tenThousandByteLinesAreRefusedAndTheSenderCanGoOn() {
-        try (ChatClient mallory = IrcUser.register(server.port(), "mallory")) {
+        try (ChatClient mallory = IrcUser.register(server.port("chat"), "mallory")) {
             IrcUser.join(mallory, "mallory", "#lobby");
             mallory.send("PRIVMSG #lobby :" + "A".repeat(10_000));
             mallory.expect(S + "417 mallory :Input line was too long");
@@ -68,7 +69,7 @@ class IrcHostileInputTest {
 
     @Test
     void aLineWithoutCrlfNeverGrowsPastTheLimitAndCostsOthersNothing() {
-        try (ChatClient mallory = IrcUser.register(server.port(), "mallory")) {
+        try (ChatClient mallory = IrcUser.register(server.port("chat"), "mallory")) {
             byte[] endless = "B".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < 20; i++) {
                 mallory.sendBytes(endless); // 200,000 bytes, never a line ending
@@ -82,7 +83,7 @@ class IrcHostileInputTest {
 
     @Test
     void joiningAThousandChannelsStopsAtMaxChannelsAndTheRestIsFloodControlled() {
-        try (ChatClient mallory = IrcUser.register(server.port(), "mallory")) {
+        try (ChatClient mallory = IrcUser.register(server.port("chat"), "mallory")) {
             StringBuilder joins = new StringBuilder();
             for (int batch = 0; batch < 1000; batch += 50) {
                 joins.append("JOIN ");
@@ -99,13 +100,13 @@ class IrcHostileInputTest {
         }
         bystandersUnharmed();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rooms = (List<Map<String, Object>>) server.status().get("rooms");
+        List<Map<String, Object>> rooms = (List<Map<String, Object>>) ChatDaemon.status(server).get("rooms");
         assertEquals(List.of(Map.of("name", "lobby", "members", 2)), rooms, "the flooder's 20 rooms went with it");
     }
 
     @Test
     void aNickStormIsCutOffByFloodControlAndItsRoomSeesOnlyABurst() {
-        try (ChatClient mallory = IrcUser.register(server.port(), "mallory")) {
+        try (ChatClient mallory = IrcUser.register(server.port("chat"), "mallory")) {
             IrcUser.join(mallory, "mallory", "#lobby");
             bob.awaitLine("* mallory joined lobby");
             StringBuilder storm = new StringBuilder();
@@ -120,7 +121,7 @@ class IrcHostileInputTest {
             assertTrue(renames <= 5, renames + " renames reached the room: " + seen);
             bystandersUnharmed();
             // The nicknames the storm held are free again.
-            try (ChatClient again = IrcUser.register(server.port(), "mallory")) {
+            try (ChatClient again = IrcUser.register(server.port("chat"), "mallory")) {
                 again.send("NICK m0");
                 again.expect(":mallory!~mallory@127.0.0.1 NICK :m0");
             }
@@ -129,7 +130,7 @@ class IrcHostileInputTest {
 
     @Test
     void thereAreNoMassMessages() {
-        try (ChatClient mallory = IrcUser.register(server.port(), "mallory")) {
+        try (ChatClient mallory = IrcUser.register(server.port("chat"), "mallory")) {
             IrcUser.join(mallory, "mallory", "#lobby");
             bob.awaitLine("* mallory joined lobby");
             for (String target : List.of("*", "#*", "$*", "$*.switchboard,#lobby")) {
@@ -144,14 +145,14 @@ class IrcHostileInputTest {
             assertFalse(before.stream().anyMatch(l -> l.contains("to everyone")), before.toString());
             List<String> telnet = bob.awaitLine("<mallory> to everyone");
             assertFalse(telnet.stream().anyMatch(l -> l.contains("to everyone")), telnet.toString());
-            assertEquals(1L, server.status().get("messages-relayed"));
+            assertEquals(1L, ChatDaemon.status(server).get("messages-relayed"));
             bystandersUnharmed();
         }
     }
 
     @Test
     void ctcpFloodsAreAnsweredOnlyUpToTheBurstAndTheFlooderIsCutOff() {
-        try (ChatClient mallory = IrcUser.register(server.port(), "mallory")) {
+        try (ChatClient mallory = IrcUser.register(server.port("chat"), "mallory")) {
             IrcUser.join(mallory, "mallory", "#lobby");
             StringBuilder flood = new StringBuilder();
             for (int i = 0; i < 200; i++) {
@@ -171,10 +172,10 @@ class IrcHostileInputTest {
 
     @Test
     void aClientThatNeverAnswersPingIsDroppedWhileOneThatAnswersStays() throws Exception {
-        try (ChatServer pinging = ChatServer.start("ping-interval: 1s");
-                ChatClient telnet = ChatClient.login(pinging.port(), "bob");
-                ChatClient answering = IrcUser.register(pinging.port(), "alice");
-                ChatClient silent = IrcUser.register(pinging.port(), "silent")) {
+        try (TestDaemon pinging = ChatDaemon.start("ping-interval: 1s");
+                ChatClient telnet = ChatClient.login(pinging.port("chat"), "bob");
+                ChatClient answering = IrcUser.register(pinging.port("chat"), "alice");
+                ChatClient silent = IrcUser.register(pinging.port("chat"), "silent")) {
             IrcUser.join(answering, "alice", "#lobby");
             IrcUser.join(silent, "silent", "#lobby");
             CompletableFuture<List<String>> dropped = CompletableFuture.supplyAsync(silent::readUntilClosed);
@@ -200,11 +201,11 @@ class IrcHostileInputTest {
     void registrationNeverCompletedMeetsATotalDeadlineHoweverSlowlyItTrickles() throws Exception {
         List<ChatClient> stuck = new ArrayList<>();
         try {
-            ChatClient capOnly = new ChatClient(server.port());
+            ChatClient capOnly = new ChatClient(server.port("chat"));
             capOnly.send("CAP LS 302"); // and never CAP END
-            ChatClient nickOnly = new ChatClient(server.port());
+            ChatClient nickOnly = new ChatClient(server.port("chat"));
             nickOnly.send("NICK lurker"); // and never USER
-            ChatClient trickle = new ChatClient(server.port());
+            ChatClient trickle = new ChatClient(server.port("chat"));
             trickle.sendBytes("NICK ".getBytes(StandardCharsets.US_ASCII));
             stuck.addAll(List.of(capOnly, nickOnly, trickle));
             long start = System.nanoTime();
@@ -222,7 +223,7 @@ class IrcHostileInputTest {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 4_000, "closed after " + millis + " ms");
-            try (ChatClient taker = IrcUser.register(server.port(), "lurker")) {
+            try (ChatClient taker = IrcUser.register(server.port("chat"), "lurker")) {
                 taker.send("PING :mine");
                 taker.expect(S + "PONG irc.switchboard :mine"); // the unregistered client never held the nick
             }

@@ -34,7 +34,7 @@ class DrainTest {
             InputStream in = downloading.getInputStream();
             byte[] start = in.readNBytes(1000);
             assertTrue(new String(start, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200 "));
-            awaitActive(site, 3);
+            site.daemon().awaitActiveClients("http", 3);
 
             stopped = CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
@@ -64,14 +64,6 @@ class DrainTest {
             if (stopped == null) {
                 site.close();
             }
-        }
-    }
-
-    private static void awaitActive(TestSite site, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (site.switchboard().serviceStatus("http").activeConnections() < count) {
-            assertTrue(System.nanoTime() < deadline, "clients never became active");
-            Thread.sleep(10);
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.switchboard.plugins.http;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.switchboard.daemon.Switchboard;
+import dev.switchboard.testkit.ConfigAssertions;
+import dev.switchboard.testkit.TestDaemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,20 +15,14 @@ class MovedKeysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dashboard: true", "dashboard-path: /_switchboard/", "metrics: false", "metrics-path: /metrics"})
     void anOldDashboardOrMetricsKeyNamesTheAdminService(String line, @TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("switchboard.yml");
-        Files.writeString(config, """
-                daemon:
-                  plugins: '%s'
+        List<String> problems = TestDaemon.withConfig("""
                 services:
                   http:
                     port: 0
                     root: '%s'
                     %s
-                """.formatted(Files.createDirectories(tmp.resolve("plugins")), Files.createDirectories(tmp.resolve("www")),
-                line));
+                """.formatted(Files.createDirectories(tmp.resolve("www")), line)).check();
         String key = line.substring(0, line.indexOf(':'));
-        List<String> problems = Switchboard.check(config);
-        assertTrue(problems.stream().anyMatch(p -> p.contains(":7: services.http." + key + ": ")
-                && p.contains("moved to the admin service")), problems.toString());
+        ConfigAssertions.assertProblem(problems, "services.http." + key, "moved to the admin service");
     }
 }

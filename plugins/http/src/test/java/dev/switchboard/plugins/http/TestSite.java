@@ -1,16 +1,16 @@
 package dev.switchboard.plugins.http;
 
+import dev.switchboard.testkit.TestDaemon;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.switchboard.daemon.Switchboard;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A web root in a temp directory with known files, a secret outside it, and the real daemon serving
- * it in-process with an http service on a loopback port.
+ * A web root in a temp directory with known files, a secret outside it, and a {@link TestDaemon}
+ * serving it with an http service on a loopback port.
  */
 final class TestSite implements AutoCloseable {
 
@@ -22,7 +22,7 @@ final class TestSite implements AutoCloseable {
     final Path root;
     final Path outside;
     final byte[] large;
-    private final Switchboard switchboard;
+    private final TestDaemon daemon;
 
     TestSite(Path tmp, Map<String, String> settings) throws Exception {
         base = tmp;
@@ -49,11 +49,11 @@ final class TestSite implements AutoCloseable {
         all.putIfAbsent("root", "'" + root + "'");
         StringBuilder service = new StringBuilder();
         all.forEach((key, value) -> service.append("    ").append(key).append(": ").append(value).append('\n'));
-        Path config = tmp.resolve("switchboard.yml");
-        Files.writeString(config, """
+        // Its own daemon section, for the 3 s grace DrainTest relies on; bind and plugins as the testkit's.
+        daemon = TestDaemon.withConfig("""
                 daemon:
                   bind: 127.0.0.1
-                  plugins: '%s'
+                  plugins: '${plugins}'
                   shutdown-grace: 3s
                 defaults:
                   idle-timeout: 30s
@@ -61,8 +61,7 @@ final class TestSite implements AutoCloseable {
                 services:
                   http:
                     port: 0
-                %s""".formatted(Files.createDirectories(tmp.resolve("plugins")), service));
-        switchboard = Switchboard.builder().config(config).start();
+                """ + service).start();
     }
 
     TestSite(Path tmp) throws Exception {
@@ -70,11 +69,11 @@ final class TestSite implements AutoCloseable {
     }
 
     int port() {
-        return switchboard.port("http");
+        return daemon.port("http");
     }
 
-    Switchboard switchboard() {
-        return switchboard;
+    TestDaemon daemon() {
+        return daemon;
     }
 
     static String ascii(byte[] bytes) {
@@ -83,6 +82,6 @@ final class TestSite implements AutoCloseable {
 
     @Override
     public void close() {
-        switchboard.close();
+        daemon.close();
     }
 }
