@@ -32,7 +32,7 @@ final class Metrics {
                 .append(label(status.jvm())).append("\",thread_mode=\"").append(label(status.threadMode()))
                 .append("\"} 1\n");
         family(out, "switchboard_uptime_seconds", "gauge", "Seconds since the daemon started.");
-        out.append("switchboard_uptime_seconds ").append(status.uptime().toMillis() / 1000.0).append('\n');
+        out.append("switchboard_uptime_seconds ").append(number(status.uptime().toMillis() / 1000.0)).append('\n');
         family(out, "switchboard_service_up", "gauge", "1 while the service accepts clients, else 0.");
         for (ServiceStatus s : status.services()) {
             sample(out, "switchboard_service_up", s, s.state() == ServiceStatus.State.RUNNING ? 1 : 0);
@@ -89,11 +89,11 @@ final class Metrics {
             String labels = labels(a.service(), protocols.getOrDefault(a.service(), ""));
             Histogram h = a.durations();
             for (int i = 0; i < h.upperBounds().size(); i++) {
-                out.append(name).append("_bucket{").append(labels).append(",le=\"").append(h.upperBounds().get(i))
+                out.append(name).append("_bucket{").append(labels).append(",le=\"").append(number(h.upperBounds().get(i)))
                         .append("\"} ").append(h.cumulativeCounts().get(i)).append('\n');
             }
             out.append(name).append("_bucket{").append(labels).append(",le=\"+Inf\"} ").append(h.count()).append('\n');
-            out.append(name).append("_sum{").append(labels).append("} ").append(h.sum()).append('\n');
+            out.append(name).append("_sum{").append(labels).append("} ").append(number(h.sum())).append('\n');
             out.append(name).append("_count{").append(labels).append("} ").append(h.count()).append('\n');
         }
     }
@@ -129,6 +129,15 @@ final class Metrics {
 
     private static void sample(StringBuilder out, String name, ServiceStatus s, long value) {
         out.append(name).append('{').append(labels(s.name(), s.protocol())).append("} ").append(value).append('\n');
+    }
+
+    /**
+     * @return the value as Double.toString writes it, but never in exponent notation: it writes small
+     *     values such as a sum of sub-millisecond durations as 9.36964E-4, which strict parsers refuse
+     */
+    static String number(double value) {
+        String text = Double.toString(value);
+        return text.indexOf('E') < 0 ? text : java.math.BigDecimal.valueOf(value).toPlainString();
     }
 
     /** Label values escape backslash, double quote and line feed. */
