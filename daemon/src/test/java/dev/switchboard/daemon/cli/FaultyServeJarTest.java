@@ -2,8 +2,8 @@ package dev.switchboard.daemon.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.switchboard.daemon.testing.ChildDaemon;
 import dev.switchboard.daemon.testing.PluginJars;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,11 +13,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class FaultyServeJarTest {
 
-    private static final Pattern LISTENING = Pattern.compile("(\\S+)\\s+protocol .* listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final String BUSY = "full, come back later";
 
     @TempDir
     Path home;
-    private Path console;
-    private Process daemon;
-    private final Map<String, Integer> ports = new HashMap<>();
+    private ChildDaemon daemon;
 
     @BeforeEach
     void install() throws Exception {
@@ -59,26 +51,14 @@ class FaultyServeJarTest {
                   throwing: {protocol: throwing, port: 0, max-connects-per-second-per-ip: 0}
                   steady:   {protocol: hanger, port: 0}
                 """.formatted(BUSY));
-        console = home.resolve("console.log");
-        Path log4j = Path.of("../conf/log4j2.xml").toAbsolutePath().normalize();
-        daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dswitchboard.home=" + home, "-Dlog4j2.configurationFile=" + log4j,
-                "-Dswitchboard.logs=" + home.resolve("logs"),
-                "dev.switchboard.daemon.Main", "run", "--config", config.toString())
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(console.toFile()).start();
-        await("ready", o -> o.contains(" ready: 3 of 3 services running"));
-        Matcher m = LISTENING.matcher(output());
-        while (m.find()) {
-            ports.put(m.group(1), Integer.parseInt(m.group(2)));
-        }
-        assertEquals(3, ports.size(), output());
+        daemon = ChildDaemon.start(home, config);
+        daemon.await("ready", o -> o.contains(" ready: 3 of 3 services running"));
     }
 
     @AfterEach
     void kill() {
         if (daemon != null) {
-            daemon.destroyForcibly();
+            daemon.close();
         }
     }
 
@@ -99,16 +79,12 @@ class FaultyServeJarTest {
                 assertEquals(null, in.readLine());
             }
         }
-        await("a refusal logged with its reason", o -> o.contains("wedged: refused 127.0.0.1"));
-        await("the stuck handlers named", o -> o.contains("handler of plugin 'test-faulty' 1.0.0 still running"));
+        daemon.await("a refusal logged with its reason", o -> o.contains("wedged: refused 127.0.0.1"));
+        daemon.await("the stuck handlers named", o -> o.contains("handler of plugin 'test-faulty' 1.0.0 still running"));
         assertEquals("still here", echo("still here"));
 
-        long start = System.nanoTime();
-        daemon.destroy(); // SIGTERM, while five handlers ignore everything for 30 s
-        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "the daemon did not stop:\n" + output());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, daemon.exitValue(), output());
-        assertTrue(millis < 15_000, "a stop beside wedged handlers took " + millis + " ms\n" + output());
+        long millis = daemon.stopBySigterm(); // while five handlers ignore everything for 30 s
+        assertTrue(millis < 15_000, "a stop beside wedged handlers took " + millis + " ms\n" + daemon.output());
     }
 
     @Test
@@ -119,9 +95,9 @@ class FaultyServeJarTest {
                 assertEquals(-1, s.getInputStream().read(), "the failing handler's client is closed");
             }
         }
-        await("the summary line", o -> o.contains("throwing: handler failures: "));
+        daemon.await("the summary line", o -> o.contains("throwing: handler failures: "));
         assertEquals("neighbour", echo("neighbour"));
-        String log = output();
+        String log = daemon.output();
         long traces = Pattern.compile("^java\\.lang\\.IllegalStateException: a bug in the faulty plugin", Pattern.MULTILINE)
                 .matcher(log).results().count();
         assertEquals(5, traces, "stack traces in\n" + log);
@@ -130,7 +106,7 @@ class FaultyServeJarTest {
     }
 
     private Socket connect(String service) throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), ports.get(service));
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.port(service));
         s.setSoTimeout(10_000);
         return s;
     }
@@ -144,24 +120,5 @@ class FaultyServeJarTest {
             s.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
             return reader(s).readLine();
         }
-    }
-
-    private void await(String what, Predicate<String> seen) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String output = output();
-            if (seen.test(output)) {
-                return;
-            }
-            if (!daemon.isAlive()) {
-                fail("the daemon exited with " + daemon.exitValue() + " before " + what + ":\n" + output);
-            }
-            daemon.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        fail("not " + what + " within 60 s:\n" + output());
-    }
-
-    private String output() throws IOException {
-        return Files.exists(console) ? Files.readString(console, StandardCharsets.UTF_8) : "";
     }
 }
