@@ -96,6 +96,12 @@ until python3 -c "import socket; socket.create_connection(('127.0.0.1', $ngport)
 done
 echo "== $(uname -m) $(nproc) CPUs, $("$java" -version 2>&1 | head -1); switchboard on $sbport, ngircd $("$ngircd" --version | head -1 | cut -d- -f1) on $ngport"
 
+# One unmeasured burst to each server first, as the other benches do: the daemon's JIT compiles the
+# fan-out path, and ngircd's caches warm, before anything counts.
+for port in "$sbport" "$ngport"; do
+  "$java" -Xmx2g "$root/bench/irc/IrcLoad.java" warmup "$port" 100 1000 > /dev/null
+done
+
 results=$work/results.txt
 for size in $sizes; do
   n=${size%x*}; m=${size#*x}
