@@ -50,7 +50,8 @@ class ServiceInputsTest {
         try (TestDaemon daemon = TestDaemon.withConfig(yaml).start()) {
             assertEquals("== welcome", daemon.lineClient("motd").readLine());
             List<String> changes = daemon.reload(yaml);
-            assertTrue(changes.contains("service motd unchanged: its socket and 0 connected clients are untouched"),
+            // Not the client count: the client that just read its line may or may not have been let go yet.
+            assertTrue(changes.stream().anyMatch(c -> c.startsWith("service motd unchanged: its socket and ")),
                     "nothing changed, nothing replaced: " + changes);
 
             write(motd, "new rules\n", 5);
